@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import browser from 'webextension-polyfill';
+import { freshBrowser } from '../../fakes/setup';
+import { isNumber, storageKey } from '../../../src/shared/storage';
+
+const counter = () => storageKey<number>('counter', { validate: isNumber, fallback: 0 });
+
+describe('storageKey', () => {
+  beforeEach(freshBrowser);
+
+  it('reads the fallback when nothing or something malformed is stored', async () => {
+    expect(await counter().get()).toBe(0);
+    freshBrowser();
+    await browser.storage.local.set({ counter: 'not a number' });
+    expect(await counter().get()).toBe(0);
+  });
+
+  it('writes through to storage', async () => {
+    await counter().set(5);
+    expect(await browser.storage.local.get('counter')).toEqual({ counter: 5 });
+  });
+
+  it('sees a change made by another context', async () => {
+    const key = counter();
+    expect(await key.get()).toBe(0);
+    await browser.storage.local.set({ counter: 9 }); // e.g. the popup wrote it
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await key.get()).toBe(9);
+  });
+
+  it('clear() removes the value from storage', async () => {
+    const key = counter();
+    await key.set(3);
+    await key.clear();
+    expect(await browser.storage.local.get(null)).toEqual({});
+    expect(await key.get()).toBe(0);
+  });
+
+  it('keeps session-area keys out of local storage', async () => {
+    const key = storageKey<number>('n', { area: 'session', validate: isNumber, fallback: 0 });
+    await key.set(1);
+    expect(await browser.storage.local.get(null)).toEqual({});
+    expect(await browser.storage.session.get(null)).toEqual({ n: 1 });
+  });
+});
