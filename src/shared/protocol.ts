@@ -1,4 +1,6 @@
+import type { BackendConfig } from './config';
 import type { ErrorInfo } from './errors';
+import type { Draft, Entry, EntryPage, OutboxItem, SessionView } from './types';
 
 /**
  * The one map from message type to request and response. Pages call `send(type, request)`;
@@ -7,14 +9,56 @@ import type { ErrorInfo } from './errors';
 export interface Protocol {
   /** Liveness and the worker's boot marker: a new `bootId` means the worker was restarted. */
   ping: { request: void; response: { bootId: string; bootedAt: number; boots: number } };
+
+  'config.get': { request: void; response: { config: BackendConfig | null; source: ConfigSource } };
+  /** Refused with INVALID_CONFIG (naming the field) and the saved settings untouched when malformed. */
+  'config.save': {
+    request: { json: string };
+    response: { config: BackendConfig; signedOut: boolean };
+  };
+
+  'session.get': { request: void; response: SessionView };
+  'auth.signIn': { request: { email: string; password: string }; response: SignInResult };
+  'auth.completeNewPassword': { request: { newPassword: string }; response: SessionView };
+  'auth.signUp': { request: { email: string; password: string }; response: CodeDelivery };
+  'auth.confirmSignUp': { request: { email: string; code: string }; response: void };
+  'auth.resendCode': { request: { email: string }; response: CodeDelivery };
+  'auth.forgotPassword': { request: { email: string }; response: CodeDelivery };
+  'auth.confirmForgotPassword': {
+    request: { email: string; code: string; newPassword: string };
+    response: void;
+  };
+  'auth.signOut': { request: { everywhere: boolean }; response: SessionView };
+
+  'journal.recent': { request: { limit?: number; nextToken?: string | null }; response: EntryPage };
+  'journal.get': { request: { id: string }; response: Entry | null };
+  /** Stores the entry, or keeps it in the outbox when it cannot be stored now; clears the draft. */
+  'journal.create': {
+    request: { content: string };
+    response: { entry: Entry | null; queued: OutboxItem | null };
+  };
+  'journal.update': { request: { id: string; content: string }; response: Entry };
+  'journal.delete': { request: { id: string }; response: Entry };
+
+  'outbox.list': { request: void; response: OutboxItem[] };
+  /** Tries to deliver now (all, or one). */
+  'outbox.retry': { request: { id?: string }; response: OutboxItem[] };
+  /** Changes a refused entry's text so it can be delivered. */
+  'outbox.edit': { request: { id: string; content: string }; response: OutboxItem[] };
+  'outbox.discard': { request: { id: string }; response: OutboxItem[] };
+
   'draft.get': { request: void; response: Draft };
   'draft.set': { request: { text: string }; response: Draft };
 }
 
-export interface Draft {
-  text: string;
-  updatedAt: number;
+export type ConfigSource = 'saved' | 'build' | 'none';
+export type SignInResult = { next: 'done'; session: SessionView } | { next: 'newPassword' };
+export interface CodeDelivery {
+  /** Where Cognito sent the code, masked (e.g. "d***@e***"), when it says. */
+  destination: string | null;
 }
+
+export type { Draft, Entry, EntryPage, OutboxItem, SessionView };
 
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];

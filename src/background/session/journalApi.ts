@@ -1,0 +1,24 @@
+import { JournalError } from '../../shared/errors';
+import type { Entry, EntryPage } from '../../shared/types';
+
+/**
+ * The journal API as the rest of the worker sees it: signed, refreshed and retried underneath.
+ * Errors are JournalErrors: NOT_CONFIGURED, NOT_SIGNED_IN, NETWORK (offline, stack down), AUTH
+ * (the backend refused our session), BAD_USER_INPUT / NOT_FOUND (from the API, with its message),
+ * SERVER (anything else the API or gateway answered).
+ */
+export interface JournalApi {
+  recent(input: { limit: number; nextToken: string | null }): Promise<EntryPage>;
+  get(id: string): Promise<Entry | null>;
+  /** Idempotent by `id`: a retry returns the entry already stored. */
+  create(input: { id: string; content: string; createDate: string }): Promise<Entry>;
+  update(input: { id: string; content: string }): Promise<Entry>;
+  delete(id: string): Promise<Entry>;
+}
+
+// Placeholder until the session lands (issue 4).
+export function getJournalApi(): JournalApi {
+  const fail = () =>
+    Promise.reject(new JournalError({ code: 'NOT_SIGNED_IN', message: 'Sign in first.' }));
+  return { recent: fail, get: fail, create: fail, update: fail, delete: fail };
+}
