@@ -1,0 +1,100 @@
+/**
+ * The journal API as an API Gateway (REST, proxy integration) Lambda handler. The local stack calls
+ * `createApiHandler` with its own DynamoDB; AWS calls `handler`.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { errorResponse, INTERNAL_MESSAGE } from './errors';
+import { executeRequest } from './execute';
+import { decodeBody, parseGraphQLRequest } from './request';
+import { JournalStore } from './store';
+
+export { operationNameOf } from './request';
+
+export interface ApiDeps {
+  client: DynamoDBClient;
+  tableName: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export type ApiHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+
+function respond(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
+  return {
+    statusCode,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function errorDetail(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: String(error) };
+  const cause =
+    'originalError' in error && error.originalError instanceof Error ? error.originalError : error;
+  return { error: cause.name, message: cause.message, stack: cause.stack };
+}
+
+export function createApiHandler(deps: ApiDeps): ApiHandler {
+  const store = new JournalStore(deps.client, deps.tableName);
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((line: string) => console.error(line));
+
+  return async (event) => {
+    const requestId = event.requestContext?.requestId;
+    const logError = (where: string, error: unknown, extra: Record<string, unknown> = {}) =>
+      log(JSON.stringify({ level: 'error', where, requestId, ...extra, ...errorDetail(error) }));
+    try {
+      const identityId = event.requestContext?.identity?.cognitoIdentityId;
+      if (!identityId) {
+        return respond(
+          403,
+          errorResponse(
+            'UNAUTHENTICATED',
+            'Sign in first: this request carries no Cognito identity.',
+          ),
+        );
+      }
+      if (event.httpMethod && event.httpMethod.toUpperCase() !== 'POST') {
+        return respond(
+          405,
+          errorResponse(
+            'METHOD_NOT_ALLOWED',
+            `Send GraphQL requests with POST, not ${event.httpMethod}.`,
+          ),
+          { Allow: 'POST' },
+        );
+      }
+      const parsed = parseGraphQLRequest(decodeBody(event.body, event.isBase64Encoded));
+      if (!parsed.ok) return respond(400, errorResponse('BAD_REQUEST', parsed.message));
+      const result = await executeRequest(parsed.request, { identityId, store, now }, (error) =>
+        logError('resolver', error, { path: error.path?.join('.') }),
+      );
+      return respond(200, result);
+    } catch (error) {
+      logError('handler', error);
+      return respond(500, errorResponse('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE));
+    }
+  };
+}
+
+let lambdaHandler: ApiHandler | undefined;
+
+/** The Lambda entry point: table from TABLE_NAME, the default DynamoDB client, both made on first use. */
+export const handler: ApiHandler = async (event) => {
+  if (!lambdaHandler) {
+    const tableName = process.env['TABLE_NAME'];
+    if (!tableName) {
+      console.error(
+        JSON.stringify({ level: 'error', where: 'handler', message: 'TABLE_NAME is not set' }),
+      );
+      return respond(500, errorResponse('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE));
+    }
+    lambdaHandler = createApiHandler({ client: new DynamoDBClient({}), tableName });
+  }
+  return lambdaHandler(event);
+};
