@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { AwsError } from '../awsError';
+import { newCredentials, type IssuedCredentials } from './credentials';
+import { readJson, writeJson } from './jsonFile';
+import { asParams, requiredString, stringMap } from './params';
+
+export interface IdentityPoolOptions {
+  region: string;
+  identityPoolId: string;
+  /** `cognito-idp.<region>.amazonaws.com/<userPoolId>`: the only Logins key accepted. */
+  providerName: string;
+  /** The ID token's `aud` must be this app client. */
+  clientId: string;
+  verifyIdToken: (token: string) => Promise<{ sub: string; aud: string; iss: string; exp: number }>;
+  allowUnauthenticated: boolean;
+  dataDir: string | null;
+  credentialsTtlS: number;
+  now?: () => number;
+}
+
+interface IdentityState {
+  version: 1;
+  identities: Record<string, { sub: string | null; createdAt: number }>; // sub null = unauthenticated
+  credentials: Record<string, IssuedCredentials>;
+}
+
+const STATE_FILE = 'cognito-identity-pool.json';
+// Expired keys are kept a while so the SigV4 check can say "expired" rather than "unknown".
+const KEEP_EXPIRED_MS = 24 * 3600 * 1000;
+
+const notAuthorized = (message: string): AwsError =>
+  new AwsError('NotAuthorizedException', message);
+const UNAUTH_REFUSED = 'Unauthenticated access is not supported for this identity pool.';
+const LOGINS_MISMATCH =
+  "Logins don't match. Please include at least one valid login for this identity or identity pool.";
+
+/** The local Cognito Identity Pool: maps User Pool ID tokens to identities and temporary credentials. */
+export class IdentityPool {
+  private constructor(
+    private readonly opts: IdentityPoolOptions,
+    private readonly state: IdentityState,
+    private readonly now: () => number,
+  ) {}
+
+  static create(opts: IdentityPoolOptions): Promise<IdentityPool> {
+    const loaded = opts.dataDir ? readJson<IdentityState>(opts.dataDir, STATE_FILE) : undefined;
+    const state: IdentityState = loaded ?? { version: 1, identities: {}, credentials: {} };
+    return Promise.resolve(new IdentityPool(opts, state, opts.now ?? Date.now));
+  }
+
+  async handle(operation: string, input: unknown): Promise<unknown> {
+    if (operation === 'GetId') return this.getId(input);
+    if (operation === 'GetCredentialsForIdentity') return this.getCredentials(input);
+    throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+  }
+
+  lookupAccessKey(
+    accessKeyId: string,
+  ):
+    | { secretAccessKey: string; sessionToken: string; expiration: Date; identityId: string }
+    | undefined {
+    const c = Object.hasOwn(this.state.credentials, accessKeyId)
+      ? this.state.credentials[accessKeyId]
+      : undefined;
+    if (!c) return undefined;
+    return {
+      secretAccessKey: c.secretAccessKey,
+      sessionToken: c.sessionToken,
+      expiration: new Date(c.expiresAt),
+      identityId: c.identityId,
+    };
+  }
+
+  private async getId(input: unknown): Promise<object> {
+    const p = asParams(input);
+    const poolId = requiredString(p, 'IdentityPoolId');
+    if (poolId !== this.opts.identityPoolId)
+      throw new AwsError('ResourceNotFoundException', `IdentityPool '${poolId}' not found.`);
+    const logins = stringMap(p, 'Logins');
+    if (Object.keys(logins).length === 0) {
+      if (!this.opts.allowUnauthenticated) throw notAuthorized(UNAUTH_REFUSED);
+      return { IdentityId: this.addIdentity(null) };
+    }
+    const sub = await this.authenticate(logins);
+    const known = Object.entries(this.state.identities).find(([, i]) => i.sub === sub);
+    return { IdentityId: known ? known[0] : this.addIdentity(sub) };
+  }
+
+  private async getCredentials(input: unknown): Promise<object> {
+    const p = asParams(input);
+    const identityId = requiredString(p, 'IdentityId');
+    const identity = Object.hasOwn(this.state.identities, identityId)
+      ? this.state.identities[identityId]
+      : undefined;
+    if (!identity)
+      throw new AwsError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
+    const logins = stringMap(p, 'Logins');
+    if (Object.keys(logins).length === 0) {
+      if (!this.opts.allowUnauthenticated) throw notAuthorized(UNAUTH_REFUSED);
+      if (identity.sub !== null) throw notAuthorized(LOGINS_MISMATCH);
+    } else if ((await this.authenticate(logins)) !== identity.sub) {
+      throw notAuthorized(LOGINS_MISMATCH);
+    }
+    const nowMs = this.now();
+    const expiresAt = (Math.floor(nowMs / 1000) + this.opts.credentialsTtlS) * 1000;
+    const creds = newCredentials(identityId, expiresAt);
+    for (const [key, c] of Object.entries(this.state.credentials)) {
+      if (c.expiresAt + KEEP_EXPIRED_MS <= nowMs) delete this.state.credentials[key];
+    }
+    this.state.credentials[creds.accessKeyId] = creds;
+    this.save();
+    return {
+      IdentityId: identityId,
+      // awsJson1_1 carries timestamps as epoch seconds.
+      Credentials: {
+        AccessKeyId: creds.accessKeyId,
+        SecretKey: creds.secretAccessKey,
+        SessionToken: creds.sessionToken,
+        Expiration: expiresAt / 1000,
+      },
+    };
+  }
+
+  /** The `sub` of a valid ID token from our User Pool, or NotAuthorizedException. */
+  private async authenticate(logins: Record<string, string>): Promise<string> {
+    const keys = Object.keys(logins);
+    if (keys.some((k) => k !== this.opts.providerName)) {
+      throw notAuthorized(
+        'Invalid login token. Token is not from a supported provider of this identity pool.',
+      );
+    }
+    const claims = await this.opts.verifyIdToken(logins[this.opts.providerName] ?? '');
+    if (claims.aud !== this.opts.clientId)
+      throw notAuthorized('Invalid login token. Incorrect token audience.');
+    return claims.sub;
+  }
+
+  private addIdentity(sub: string | null): string {
+    const id = `${this.opts.region}:${randomUUID()}`;
+    this.state.identities[id] = { sub, createdAt: this.now() };
+    this.save();
+    return id;
+  }
+
+  private save(): void {
+    if (this.opts.dataDir) writeJson(this.opts.dataDir, STATE_FILE, this.state);
+  }
+}

@@ -1,0 +1,2 @@
+export { UserPool, type UserPoolOptions } from './userPool';
+export { IdentityPool, type IdentityPoolOptions } from './identityPool';
