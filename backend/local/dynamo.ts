@@ -1,0 +1,74 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { createTableInput } from '../api/table';
+
+// dynalite ships no types: this is the one function of it that is used.
+const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
+  path?: string;
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+}) => Server;
+
+export interface LocalDynamo {
+  client: DynamoDBClient;
+  close(): Promise<void>;
+}
+
+/** dynalite in this process (LevelDB on disk at `path`, or in memory), on an ephemeral loopback port. */
+export async function startDynamo(path: string | null, region: string): Promise<LocalDynamo> {
+  const server = dynalite({
+    ...(path ? { path } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region,
+    // dynalite checks no signature, but the SDK wants something to sign with.
+    credentials: { accessKeyId: 'AKIDLOCALSTACK', secretAccessKey: 'local' },
+  });
+  return {
+    client,
+    async close() {
+      client.destroy();
+      await new Promise<void>((resolve, reject) =>
+        server.close((e) => (e ? reject(e) : resolve())),
+      );
+    },
+  };
+}
+
+async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
+  try {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return Table?.TableStatus;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return undefined;
+    throw error;
+  }
+}
+
+/** Creates the journal table unless it is there, and waits until it is ACTIVE. */
+export async function ensureJournalTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  if ((await tableStatus(client, tableName)) === undefined) {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  }
+  // dynalite flips the table to ACTIVE on a timer, even with createTableMs: 0.
+  while ((await tableStatus(client, tableName)) !== 'ACTIVE') {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
