@@ -20,6 +20,13 @@ export interface ApiDeps {
 
 export type ApiHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
+// With proxy integration only the Lambda can put CORS headers on real answers; the extension reaches
+// the API without a host permission, so it reads them through CORS. Auth is SigV4, never cookies.
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Date, x-amzn-ErrorType, x-amzn-RequestId',
+};
+
 function respond(
   statusCode: number,
   body: unknown,
@@ -27,7 +34,12 @@ function respond(
 ): APIGatewayProxyResult {
   return {
     statusCode,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      ...CORS,
+      ...headers,
+    },
     body: JSON.stringify(body),
   };
 }

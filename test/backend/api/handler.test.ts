@@ -21,6 +21,9 @@ afterAll(async () => {
 async function send(options: Partial<ProxyEventOptions>, handler = api.handler) {
   const result = await handler(proxyEvent({ identityId: me, ...options }));
   expect(result.headers?.['Content-Type']).toBe('application/json');
+  // Every answer, error or not, must be readable by the extension through CORS.
+  expect(result.headers?.['Access-Control-Allow-Origin']).toBe('*');
+  expect(result.headers?.['Access-Control-Expose-Headers']).toMatch(/x-amzn-ErrorType/);
   return { status: result.statusCode, body: JSON.parse(result.body) as GraphQLBody };
 }
 
