@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import webExtension from 'vite-plugin-web-extension';
@@ -33,6 +34,12 @@ export default defineConfig(({ mode }) => {
   const target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     publicDir: false,
+    resolve: {
+      // See src/background/session/graphqlShim.ts: the worker's queries are strings, not parsed.
+      alias: {
+        graphql: fileURLToPath(new URL('./src/background/session/graphqlShim.ts', import.meta.url)),
+      },
+    },
     plugins: [
       preact(),
       copyAssets(),

@@ -98,10 +98,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       configPath,
       demoUser,
       async close() {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        // A request cut off above may still be talking to DynamoDB: let it finish first.
+        await server.idle();
+        await closed;
         await dynamo.close();
       },
     };

@@ -35,7 +35,11 @@ function labelOf(req: IncomingMessage, body: Buffer | undefined): string {
 }
 
 /** The one-port local AWS: Cognito's JSON APIs on `POST /`, the JWKS, and API Gateway for the rest. */
-export function createStackServer(routes: StackRoutes): Server {
+/** The HTTP server, and a way to wait for requests still being answered (close() must not cut them). */
+export type StackServer = Server & { idle(): Promise<void> };
+
+export function createStackServer(routes: StackRoutes): StackServer {
+  const inFlight = new Set<Promise<unknown>>();
   const jwksPath = `/${routes.userPoolId}/.well-known/jwks.json`;
   const limit = routes.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const onUnexpected = (where: string) => (error: unknown) =>
@@ -68,7 +72,7 @@ export function createStackServer(routes: StackRoutes): Server {
     });
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = performance.now();
     const finish = (response: GatewayResponse, body?: Buffer) => {
       send(res, response, new Date(routes.now()));
@@ -76,7 +80,7 @@ export function createStackServer(routes: StackRoutes): Server {
         `${labelOf(req, body)} ${response.status} ${Math.round(performance.now() - started)}ms`,
       );
     };
-    readBody(req, limit).then(
+    const handling = readBody(req, limit).then(
       async (read) => {
         if (!read.ok) {
           res.setHeader('Connection', 'close');
@@ -91,5 +95,12 @@ export function createStackServer(routes: StackRoutes): Server {
       },
       () => res.destroy(),
     );
+    inFlight.add(handling);
+    void handling.finally(() => inFlight.delete(handling));
+  });
+  return Object.assign(server, {
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
   });
 }

@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { recordBoot } from './boot';
 import { handlers } from './handlers';
+import { journal } from './journal/instance';
+import { registerJournalListeners } from './journal/listeners';
 import { createRouter } from './router';
 
 // Listeners are registered synchronously at top level: MV3 wakes the worker for an event only if
@@ -11,5 +13,6 @@ browser.runtime.onMessage.addListener(
     extensionUrl: browser.runtime.getURL(''),
   }),
 );
+registerJournalListeners(journal);
 
 void recordBoot();

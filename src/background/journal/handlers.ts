@@ -1,18 +1,16 @@
-import { JournalError } from '../../shared/errors';
 import { draftKey } from '../../shared/keys';
 import { MAX_ENTRY_CHARS } from '../limits';
-import { none, object, string } from '../parse';
+import { none, object, optionalInt, optionalString, string } from '../parse';
 import type { Handlers } from '../router';
+import type { JournalApi } from '../session/journalApi';
+import { getJournalApi } from '../session/journalApi';
+import { checkContent } from './content';
+import { journal as defaultJournal } from './instance';
+import type { Journal } from './journal';
+import { cacheFirstPage, cacheRemoved, cacheUpdated } from './recentCache';
+import { systemClock, type Clock } from './store';
 
-// Placeholder until the journal lands (issue 5).
-const notYet = {
-  parse: () => undefined as never,
-  run: () => {
-    throw new JournalError({ code: 'NOT_SIGNED_IN', message: 'The journal is not available yet.' });
-  },
-};
-
-export const journalHandlers: Pick<
+type JournalHandlers = Pick<
   Handlers,
   | 'journal.recent'
   | 'journal.get'
@@ -25,24 +23,90 @@ export const journalHandlers: Pick<
   | 'outbox.discard'
   | 'draft.get'
   | 'draft.set'
-> = {
-  'journal.recent': notYet,
-  'journal.get': notYet,
-  'journal.create': notYet,
-  'journal.update': notYet,
-  'journal.delete': notYet,
-  'outbox.list': notYet,
-  'outbox.retry': notYet,
-  'outbox.edit': notYet,
-  'outbox.discard': notYet,
-  'draft.get': { parse: none, run: () => draftKey.get() },
-  'draft.set': {
-    // Twice the entry limit: an over-long draft is kept so the person can trim it, not cut off.
-    parse: (raw) => ({ text: string(object(raw), 'text', { max: MAX_ENTRY_CHARS * 2 }) }),
-    run: async ({ text }) => {
-      const draft = { text, updatedAt: Date.now() };
-      await draftKey.set(draft);
-      return draft;
-    },
-  },
+>;
+
+const PAGE_SIZE = 20;
+// Ids are UUIDs or the API's own; anything longer is not one of ours.
+const ID = { min: 1, max: 200 };
+// Longer than the limit on purpose: an over-long entry gets the sentence that says by how much.
+const TEXT = { max: MAX_ENTRY_CHARS * 4 };
+
+const idOnly = (raw: unknown) => ({ id: string(object(raw), 'id', ID) });
+const idAndContent = (raw: unknown) => {
+  const obj = object(raw);
+  return { id: string(obj, 'id', ID), content: string(obj, 'content', TEXT) };
 };
+
+export function createJournalHandlers(
+  journal: Journal,
+  api: () => JournalApi,
+  clock: Clock,
+): JournalHandlers {
+  return {
+    'journal.recent': {
+      parse: (raw) => {
+        const obj = object(raw ?? {});
+        const limit = optionalInt(obj, 'limit', 1, 100);
+        const nextToken = optionalString(obj, 'nextToken', { max: 4096 });
+        return {
+          ...(limit !== undefined ? { limit } : {}),
+          ...(nextToken !== undefined ? { nextToken } : {}),
+        };
+      },
+      run: async ({ limit, nextToken }) => {
+        const page = await api().recent({
+          limit: limit ?? PAGE_SIZE,
+          nextToken: nextToken ?? null,
+        });
+        if (!nextToken) await cacheFirstPage(page.items, page.nextToken, clock.now());
+        // The journal answered, so whatever is due can go now (nothing is sent when nothing is).
+        void journal.deliver().catch((err: unknown) => console.error('[journal] delivery', err));
+        return page;
+      },
+    },
+    'journal.get': { parse: idOnly, run: ({ id }) => api().get(id) },
+    'journal.create': {
+      parse: (raw) => ({ content: string(object(raw), 'content', TEXT) }),
+      run: ({ content }) => journal.create(content),
+    },
+    'journal.update': {
+      parse: idAndContent,
+      run: async ({ id, content }) => {
+        checkContent(content);
+        const entry = await api().update({ id, content });
+        await cacheUpdated(entry);
+        return entry;
+      },
+    },
+    'journal.delete': {
+      parse: idOnly,
+      run: async ({ id }) => {
+        const entry = await api().delete(id);
+        await cacheRemoved(id);
+        return entry;
+      },
+    },
+    'outbox.list': { parse: none, run: () => journal.visible() },
+    'outbox.retry': {
+      parse: (raw) => ({ id: optionalString(object(raw ?? {}), 'id', ID) }),
+      run: ({ id }) => journal.retry(id),
+    },
+    'outbox.edit': {
+      parse: idAndContent,
+      run: ({ id, content }) => journal.editQueued(id, content),
+    },
+    'outbox.discard': { parse: idOnly, run: ({ id }) => journal.discardQueued(id) },
+    'draft.get': { parse: none, run: () => draftKey.get() },
+    'draft.set': {
+      // Twice the entry limit: an over-long draft is kept so the person can trim it, not cut off.
+      parse: (raw) => ({ text: string(object(raw), 'text', { max: MAX_ENTRY_CHARS * 2 }) }),
+      run: async ({ text }) => {
+        const draft = { text, updatedAt: clock.now() };
+        await draftKey.set(draft);
+        return draft;
+      },
+    },
+  };
+}
+
+export const journalHandlers = createJournalHandlers(defaultJournal, getJournalApi, systemClock);

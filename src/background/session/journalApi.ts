@@ -1,5 +1,5 @@
-import { JournalError } from '../../shared/errors';
 import type { Entry, EntryPage } from '../../shared/types';
+import { worker } from './runtime';
 
 /**
  * The journal API as the rest of the worker sees it: signed, refreshed and retried underneath.
@@ -16,9 +16,7 @@ export interface JournalApi {
   delete(id: string): Promise<Entry>;
 }
 
-// Placeholder until the session lands (issue 4).
+/** The worker's one journal API, over its one session. */
 export function getJournalApi(): JournalApi {
-  const fail = () =>
-    Promise.reject(new JournalError({ code: 'NOT_SIGNED_IN', message: 'Sign in first.' }));
-  return { recent: fail, get: fail, create: fail, update: fail, delete: fail };
+  return worker().journal;
 }

@@ -1,0 +1,107 @@
+import browser from 'webextension-polyfill';
+import { JournalError } from '../../shared/errors';
+import { draftKey, outboxKey } from '../../shared/keys';
+import type { Entry, OutboxItem } from '../../shared/types';
+import { checkContent, contentProblem } from './content';
+import { createDelivery, type DeliveryDeps } from './delivery';
+import { discard, edit, enqueue, markRefused, newItem, visibleTo } from './outbox';
+import { currentSub, refreshOutboxEffects, updateOutbox } from './store';
+
+export interface JournalDeps extends DeliveryDeps {
+  newId: () => string;
+}
+
+/** The draft as stored right now: the worker's cached copy may not have seen the popup's last write. */
+async function storedDraftText(): Promise<string | null> {
+  const raw = (await browser.storage.local.get(draftKey.name))[draftKey.name] as
+    { text?: unknown } | undefined;
+  return typeof raw?.text === 'string' ? raw.text : null;
+}
+
+/** The worker's journal: writing goes through the outbox first, so no word waits on the network. */
+export function createJournal(deps: JournalDeps) {
+  const deliver = createDelivery(deps);
+
+  async function enqueueNew(content: string, refusal: string | null): Promise<OutboxItem> {
+    const item = newItem({
+      id: deps.newId(),
+      content,
+      createDate: new Date(deps.clock.now()).toISOString(),
+      owner: await currentSub(),
+    });
+    await updateOutbox((items) => {
+      const added = enqueue(items, item);
+      return refusal ? markRefused(added, item.id, refusal) : added;
+    }, deps.clock);
+    return item;
+  }
+
+  async function outcome(id: string, delivered: Map<string, Entry>) {
+    const entry = delivered.get(id);
+    if (entry) return { entry, queued: null };
+    const queued = (await outboxKey.get()).find((i) => i.id === id) ?? null;
+    return { entry: null, queued };
+  }
+
+  async function visible(): Promise<OutboxItem[]> {
+    return visibleTo(await outboxKey.get(), await currentSub());
+  }
+
+  return {
+    deliver,
+    visible,
+
+    async create(content: string) {
+      checkContent(content);
+      const item = await enqueueNew(content, null);
+      // Safe in the outbox now; a draft that changed meanwhile is newer writing and stays.
+      if ((await storedDraftText()) === content) await draftKey.clear();
+      // Forced and whole: older waiting entries go first, so order holds.
+      return outcome(item.id, await deliver({ force: true }));
+    },
+
+    /** From the context menu: nobody is there to shorten an over-long quote, so it waits refused. */
+    async createQuietly(content: string): Promise<void> {
+      if (content.trim() === '') return;
+      const item = await enqueueNew(content, contentProblem(content));
+      await deliver({ force: true, id: item.id });
+    },
+
+    async editQueued(id: string, content: string) {
+      checkContent(content);
+      const item = (await outboxKey.get()).find((i) => i.id === id);
+      if (!item)
+        throw new JournalError({
+          code: 'NOT_FOUND',
+          message: 'That entry is no longer waiting to be saved.',
+        });
+      // A pending item may already be on the server under its id; new text would be lost there.
+      if (item.status !== 'refused')
+        throw new JournalError({
+          code: 'BAD_REQUEST',
+          message: 'Only an entry the journal refused can be changed before it is saved.',
+        });
+      await updateOutbox((items) => edit(items, id, content), deps.clock);
+      await deliver({ force: true, id });
+      return visible();
+    },
+
+    async discardQueued(id: string) {
+      await updateOutbox((items) => discard(items, id), deps.clock);
+      return visible();
+    },
+
+    async retry(id?: string) {
+      await deliver({ force: true, ...(id !== undefined ? { id } : {}) });
+      return visible();
+    },
+
+    /** A fresh worker: time has passed while it slept, so everything waiting gets a try. */
+    async wake() {
+      await refreshOutboxEffects(deps.clock);
+      await deliver({ force: true });
+    },
+  };
+}
+
+export type Journal = ReturnType<typeof createJournal>;
