@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import webExtension from 'vite-plugin-web-extension';
-import { parseConfig, type BackendConfig } from './src/shared/config';
+import { parseConfig, type BackendConfig } from './src/shared/config.ts';
 
 /** `JOURNAL_CONFIG=path/to.json npm run build` bakes a default backend configuration into the build. */
 function buildTimeConfig(): BackendConfig | null {

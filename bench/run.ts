@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { startStack } from '../backend/local';
 import { DIST, launchExtension } from '../test/e2e/harness';
 import { measureBundles } from './measures/bundle';
-import { measureExtension } from './measures/extension';
+import { measureExtension, writeBlankPage } from './measures/extension';
 import { measurePageLatency } from './measures/pageLatency';
 import { measureSrp } from './measures/srp';
 import { RequestCounter } from './measures/stack';
@@ -33,6 +33,7 @@ if (!values['no-build']) {
   execFileSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+writeBlankPage(DIST);
 const figures: Figure[] = [...measureBundles(DIST)];
 const counter = new RequestCounter();
 step('starting the local stack in memory');

@@ -20,12 +20,23 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 const pathOf = (url: string): string => url.split('?')[0] ?? url;
 
 // What a log line calls the request: the AWS operation or the GraphQL operation, never its content.
+function authFlowOf(body: Buffer | undefined): string | undefined {
+  try {
+    const flow = (JSON.parse(body?.toString('utf8') ?? '') as { AuthFlow?: unknown }).AuthFlow;
+    return typeof flow === 'string' && /^[A-Z_]{1,40}$/.test(flow) ? flow : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function labelOf(req: IncomingMessage, body: Buffer | undefined): string {
   const target = req.headers['x-amz-target'];
   if (req.method === 'POST' && pathOf(req.url ?? '/') === '/' && typeof target === 'string') {
-    return target
+    const label = target
       .replace(TARGET_PREFIXES.userPool, 'CognitoIdentityProvider.')
       .replace(TARGET_PREFIXES.identityPool, 'CognitoIdentity.');
+    // A sign-in and a token refresh are both InitiateAuth: name the flow so the log tells them apart.
+    return label.endsWith('.InitiateAuth') ? `${label} ${authFlowOf(body) ?? '?'}` : label;
   }
   const operation =
     body && pathOf(req.url ?? '').endsWith('/graphql')
@@ -34,10 +45,10 @@ function labelOf(req: IncomingMessage, body: Buffer | undefined): string {
   return `${req.method ?? '?'} ${pathOf(req.url ?? '')}${operation ? ` ${operation}` : ''}`;
 }
 
-/** The one-port local AWS: Cognito's JSON APIs on `POST /`, the JWKS, and API Gateway for the rest. */
 /** The HTTP server, and a way to wait for requests still being answered (close() must not cut them). */
 export type StackServer = Server & { idle(): Promise<void> };
 
+/** The one-port local AWS: Cognito's JSON APIs on `POST /`, the JWKS, and API Gateway for the rest. */
 export function createStackServer(routes: StackRoutes): StackServer {
   const inFlight = new Set<Promise<unknown>>();
   const jwksPath = `/${routes.userPoolId}/.well-known/jwks.json`;

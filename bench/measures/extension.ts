@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../../test/e2e/harness';
@@ -34,6 +36,30 @@ async function timedMessage(
     [BRAND, type, request] as const,
   );
   if (!reply.ok) throw new Error(`${type}: ${JSON.stringify(reply)}`);
+  return ms;
+}
+
+/**
+ * The floor under popupReadyMs: a blank extension page whose only script marks when it runs.
+ * No popup can be ready before its first script runs, so this is what the browser alone costs.
+ */
+export function writeBlankPage(dist: string): void {
+  writeFileSync(
+    join(dist, 'bench-blank.html'),
+    '<!doctype html><meta charset="utf-8"><script src="bench-blank.js"></script><textarea autofocus aria-label="x"></textarea>',
+  );
+  writeFileSync(join(dist, 'bench-blank.js'), "performance.mark('journal:ready');");
+}
+
+async function pageReady(harness: Harness, path: string): Promise<number> {
+  const page = await harness.openPage(path);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('journal:ready').length > 0,
+    undefined,
+    { timeout: 10_000 },
+  );
+  const ms = await page.evaluate(() => performance.getEntriesByName('journal:ready')[0]!.startTime);
+  await page.close();
   return ms;
 }
 
@@ -85,8 +111,29 @@ export async function measureExtension(
   await timedMessage(page, 'journal.recent', {}); // fresh credentials, and the popup's cached list
 
   const figures: Figure[] = [];
-  const ready = summarize(await repeat(runs, () => popupReady(harness)));
-  figures.push({ name: 'popupReadyMs', unit: 'ms', value: ready.median, summary: ready });
+  // Interleaved, so both see the same machine load.
+  const blank: number[] = [];
+  const ready = summarize(
+    await repeat(runs * 2, async () => {
+      blank.push(await pageReady(harness, 'bench-blank.html'));
+      return popupReady(harness);
+    }),
+  );
+  const floor = summarize(blank.slice(1));
+  figures.push({
+    name: 'popupReadyMs',
+    unit: 'ms',
+    value: ready.median,
+    summary: ready,
+    note: `${(ready.median - floor.median).toFixed(1)} ms above the blank page`,
+  });
+  figures.push({
+    name: 'blankPageMs',
+    unit: 'ms',
+    value: floor.median,
+    summary: floor,
+    note: 'a blank extension page: the floor',
+  });
 
   const wake = summarize(
     await repeat(runs, async () => {

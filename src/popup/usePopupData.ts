@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../shared/client';
 import { isJournalError } from '../shared/errors';
 import { accountKey, draftKey, outboxKey, recentCacheKey } from '../shared/keys';
+import { hydrate } from '../shared/storage';
 import type { Account, Entry, OutboxItem, RecentCache } from '../shared/types';
 import { replaced, withFirst, without } from './entries';
 
@@ -41,12 +42,9 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 // Started when the script runs, before the first render: the popup's open-to-ready time is
 // mostly waiting on these reads, and an effect would only start them after the first paint.
-const stored = Promise.all([
-  draftKey.get(),
-  accountKey.get(),
-  recentCacheKey.get(),
-  outboxKey.get(),
-]);
+const stored = hydrate([draftKey, accountKey, recentCacheKey, outboxKey]).then(() =>
+  Promise.all([draftKey.get(), accountKey.get(), recentCacheKey.get(), outboxKey.get()]),
+);
 
 /** Paint from storage first, then ask the worker (stale-while-revalidate), and follow storage. */
 export function usePopupData() {

@@ -196,9 +196,11 @@ describe('the local stack, with the SDK v3 clients as its peer', () => {
   });
 
   it('logs one line per request and never a secret', () => {
-    expect(logs.some((l) => /^CognitoIdentityProvider\.InitiateAuth 200 \d+ms$/.test(l))).toBe(
-      true,
-    );
+    expect(
+      logs.some((l) =>
+        /^CognitoIdentityProvider\.InitiateAuth USER_PASSWORD_AUTH 200 \d+ms$/.test(l),
+      ),
+    ).toBe(true);
     expect(logs.some((l) => /^POST \/prod\/graphql Create 200 \d+ms$/.test(l))).toBe(true);
     const secrets = [
       caller.credentials.secretAccessKey,

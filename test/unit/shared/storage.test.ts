@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { freshBrowser } from '../../fakes/setup';
-import { isNumber, storageKey } from '../../../src/shared/storage';
+import { hydrate, isNumber, storageKey } from '../../../src/shared/storage';
 
 const counter = () => storageKey<number>('counter', { validate: isNumber, fallback: 0 });
 
@@ -41,5 +41,29 @@ describe('storageKey', () => {
     await key.set(1);
     expect(await browser.storage.local.get(null)).toEqual({});
     expect(await browser.storage.session.get(null)).toEqual({ n: 1 });
+  });
+});
+
+describe('hydrate', () => {
+  beforeEach(freshBrowser);
+
+  it('fills several keys with one storage read, validating each', async () => {
+    await browser.storage.local.set({ counter: 4, other: 'bad' });
+    const counterKey = counter();
+    const otherKey = storageKey<number>('other', { validate: isNumber, fallback: -1 });
+    const spy = vi.spyOn(browser.storage.local, 'get');
+    await hydrate([counterKey, otherKey]);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(await counterKey.get()).toBe(4);
+    expect(await otherKey.get()).toBe(-1);
+    expect(spy).toHaveBeenCalledTimes(1); // the gets were served from the cache
+  });
+
+  it('reads nothing when every key is already cached', async () => {
+    const key = counter();
+    await key.get();
+    const spy = vi.spyOn(browser.storage.local, 'get');
+    await hydrate([key]);
+    expect(spy).not.toHaveBeenCalled();
   });
 });
