@@ -13,7 +13,7 @@ import { measureBundles } from './measures/bundle';
 import { measureExtension, writeBlankPage } from './measures/extension';
 import { measurePageLatency } from './measures/pageLatency';
 import { measureSrp } from './measures/srp';
-import { RequestCounter } from './measures/stack';
+import { RequestCounter } from './measures/requestCounter';
 import { measureThroughput } from './measures/throughput';
 import { table, toJson, verdict, type Figure } from './report';
 

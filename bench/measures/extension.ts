@@ -6,7 +6,8 @@ import type { Harness } from '../../test/e2e/harness';
 import type { Figure } from '../report';
 import { repeat, summarize } from '../stats';
 import { credentialsFor, signedGraphql } from './signedClient';
-import type { RequestCounter, StackHandle } from './stack';
+import type { RunningStack } from '../../backend/local';
+import type { RequestCounter } from './requestCounter';
 
 const BRAND = 'journal-for-the-browser/1';
 const RECENT =
@@ -96,7 +97,7 @@ async function settledCount(
 
 export async function measureExtension(
   harness: Harness,
-  stack: StackHandle,
+  stack: RunningStack,
   counter: RequestCounter,
   runs: number,
 ): Promise<Figure[]> {

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Figure } from '../report';
 import { summarize } from '../stats';
-import type { StackHandle } from './stack';
+import type { RunningStack } from '../../backend/local';
 
 /** Client CPU time of one SRP sign-in with the library the extension uses. */
-export async function measureSrp(stack: StackHandle, runs: number): Promise<Figure> {
+export async function measureSrp(stack: RunningStack, runs: number): Promise<Figure> {
   const { config, demoUser } = stack;
   const { stdout } = await promisify(execFile)(
     process.execPath,

@@ -2,13 +2,13 @@ import { performance } from 'node:perf_hooks';
 import type { Figure } from '../report';
 import { summarize } from '../stats';
 import { credentialsFor, signedGraphql } from './signedClient';
-import type { StackHandle } from './stack';
+import type { RunningStack } from '../../backend/local';
 
 const CREATE = 'mutation Create($content: String!) { createEntry(content: $content) { id } }';
 
 /** Entries created per second by 20 concurrent signed clients (20 users) against the local stack. */
 export async function measureThroughput(
-  stack: StackHandle,
+  stack: RunningStack,
   runs: number,
   clients = 20,
   perClient = 25,

@@ -1,14 +1,3 @@
-import type { BackendConfig } from '../../src/shared/config';
-
-/** What the benchmarks use of `startStack()`'s handle. */
-export interface StackHandle {
-  url: string;
-  port: number;
-  config: BackendConfig;
-  demoUser: { email: string; password: string };
-  close(): Promise<void>;
-}
-
 /** Counts the stack's request log lines, to tell how many requests an action cost. */
 export class RequestCounter {
   private lines: string[] = [];
