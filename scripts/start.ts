@@ -21,10 +21,10 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-/** The first Chromium or Chrome found: CHROME_PATH, Debian's real binary, its wrapper, PATH, app bundles. */
+/** The first Chromium or Chrome found: CHROMIUM_PATH (as the tests read it), Debian's real binary, its wrapper, PATH, app bundles. */
 function findBrowser(): string | undefined {
   const candidates = [
-    process.env['CHROME_PATH'],
+    process.env['CHROMIUM_PATH'],
     '/usr/lib/chromium/chromium',
     '/usr/bin/chromium',
     onPath('google-chrome'),
