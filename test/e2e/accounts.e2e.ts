@@ -26,6 +26,22 @@ describe('accounts from the options page', () => {
     return code!;
   };
   const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+  /**
+   * Waits for the sign-in form or an error, and fails with the error's words if there is one. If
+   * neither comes, the failure carries the stack's last requests and the page's text: this step
+   * once timed out (3 runs in ~100) without either, and the cause was not found.
+   */
+  const settled = async (page: Page) => {
+    const outcome = button(page, 'Sign in').or(page.getByRole('alert')).first();
+    await outcome.waitFor({ timeout: 15_000 }).catch(async () => {
+      const text = await page.locator('main').innerText();
+      throw new Error(
+        `Neither the sign-in form nor an error came.\nStack log: ${log.slice(-10).join(' | ')}\nPage: ${text}`,
+      );
+    });
+    const alerts = await page.getByRole('alert').allTextContents();
+    expect(alerts.filter((t) => t.trim())).toEqual([]);
+  };
 
   beforeAll(async () => {
     stack = await startStack({ port: 0, inMemory: true, log: (line) => log.push(line) });
@@ -50,8 +66,12 @@ describe('accounts from the options page', () => {
 
     await page.getByLabel('Password').fill('A-much-Better-passw0rd');
     await button(page, 'Create account').click();
+    // Read the code once the form asks for it: the worker has answered, so any retried request's
+    // newer code is already in the log.
+    await page.getByLabel('Confirmation code').waitFor();
     await page.getByLabel('Confirmation code').fill(await codeFor(/Confirmation code/, email));
     await button(page, 'Confirm').click();
+    await settled(page);
 
     await page.getByLabel('Password').fill('A-much-Better-passw0rd');
     await expect.poll(() => page.getByLabel('Email').inputValue()).toBe(email);
@@ -69,10 +89,13 @@ describe('accounts from the options page', () => {
     await button(page, 'Forgot your password?').click();
     await page.getByLabel('Email').fill(email);
     await button(page, 'Send code').click();
-    await page.getByLabel('Code').fill(await codeFor(/Password reset code/, email));
+    await page.getByLabel('Code', { exact: true }).waitFor();
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await codeFor(/Password reset code/, email));
     await page.getByLabel('New password').fill('Fresh-Start-2026!');
     await button(page, 'Change password').click();
-
+    await settled(page);
     await button(page, 'Sign in').waitFor();
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);

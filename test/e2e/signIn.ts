@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 
-type Config = Record<string, unknown>;
+type Config = object;
 
 /** Pastes Contract 2's JSON into **Backend configuration** and presses **Save configuration**. */
 export async function configure(_harness: Harness, page: Page, config: Config): Promise<void> {
