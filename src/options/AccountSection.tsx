@@ -4,6 +4,7 @@ import { Alert, Notice } from '../ui/Alert';
 import { useAsync } from '../ui/useAsync';
 import { afterFailure, afterSuccess, viewFor, type FormName, type Next } from './accountFlow';
 import type { FormProps } from './formProps';
+import { focusTarget } from './focusTarget';
 import { ConfirmSignUpForm } from './ConfirmSignUpForm';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 import { NewPasswordForm } from './NewPasswordForm';
@@ -32,11 +33,12 @@ export function AccountSection({ refreshKey }: { refreshKey: number }) {
   const body = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 
-  // Keyboard users land in the new form's first field, not back at the top of the page.
+  // Keyboard users land in the new form's first empty field, not back at the top of the page.
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    body.current?.querySelector<HTMLInputElement>('input')?.focus();
+    const inputs = [...(body.current?.querySelectorAll<HTMLInputElement>('input') ?? [])];
+    focusTarget(inputs, document.activeElement)?.focus();
   }, [form]);
 
   const apply = (next: Next) => {

@@ -27,9 +27,10 @@ describe('accounts from the options page', () => {
   };
   const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
   /**
-   * Waits for the sign-in form or an error, and fails with the error's words if there is one. If
-   * neither comes, the failure carries the stack's last requests and the page's text: this step
-   * once timed out (3 runs in ~100) without either, and the cause was not found.
+   * Waits for the sign-in form or an error, and fails with the error's words if there is one, or
+   * with the stack's last requests and the page's text if neither comes. That is how a hang here
+   * was traced: the page moved focus to "Email" while the code was being typed, and the browser
+   * refused the form without a word (src/options/focusTarget.ts now leaves a typing person alone).
    */
   const settled = async (page: Page) => {
     const outcome = button(page, 'Sign in').or(page.getByRole('alert')).first();

@@ -120,6 +120,18 @@ describe('the options page, against a fake worker', () => {
     expect(statuses().join()).toMatch(/confirmed/);
   });
 
+  it('moves focus to the new form’s first empty field', async () => {
+    const worker = startFakeWorker({ config: CONFIG });
+    worker.state.users.set(EMAIL, { password: PASSWORD, confirmed: false });
+    mount();
+    await vi.waitFor(() => field('Email'));
+    type(field('Email'), EMAIL);
+    type(field('Password'), PASSWORD);
+    await submit('Sign in');
+    // The e-mail is already filled in: the person's next job is the code.
+    await vi.waitFor(() => expect(document.activeElement).toBe(field('Confirmation code')));
+  });
+
   it('shows one form at a time, each with unique names, and comes back by "Back to sign-in"', async () => {
     startFakeWorker({ config: CONFIG });
     mount();
