@@ -5,9 +5,10 @@ import { identityPool } from './identityPool';
 import { createJournalApi } from './journalClient';
 import { createSession } from './session';
 import { systemClock } from './timing';
+import { withTimeout } from './timeoutFetch';
 
 // Looked up at call time so a test (or a polyfill) that replaces fetch is honoured.
-const liveFetch: typeof fetch = (...args) => fetch(...args);
+const liveFetch = withTimeout((...args) => fetch(...args));
 
 function build() {
   const session = createSession({ clock: systemClock, provider: cognitoProvider });
