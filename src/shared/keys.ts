@@ -8,6 +8,7 @@ import { isNumber, isRecord, isString, storageKey } from './storage';
 export const draftKey = storageKey<Draft>('draft', {
   validate: (raw): raw is Draft => isRecord(raw) && isString(raw.text) && isNumber(raw.updatedAt),
   fallback: { text: '', updatedAt: 0 },
+  keepUnreadable: true,
 });
 
 export const accountKey = storageKey<Account | null>('account', {
@@ -48,4 +49,5 @@ const isOutboxItem = (raw: unknown): raw is OutboxItem =>
 export const outboxKey = storageKey<OutboxItem[]>('outbox', {
   validate: (raw): raw is OutboxItem[] => Array.isArray(raw) && raw.every(isOutboxItem),
   fallback: [],
+  keepUnreadable: true,
 });

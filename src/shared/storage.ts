@@ -17,6 +17,12 @@ interface KeyOptions<T> {
   /** Returns the value when it has the right shape; anything else reads as `fallback`. */
   validate: (raw: unknown) => raw is T;
   fallback: T;
+  /**
+   * For the person's own words (draft, outbox): a stored value that fails validation is kept under
+   * `<name>.unreadable.<time>` when it would be overwritten, never silently destroyed. Not for
+   * secrets, which sign-out must be able to clear by name.
+   */
+  keepUnreadable?: boolean;
 }
 
 type Cached = { value: unknown } | undefined;
@@ -36,6 +42,7 @@ function listenForChanges(): void {
 export function storageKey<T>(name: string, options: KeyOptions<T>): StorageKey<T> {
   const area = options.area ?? 'local';
   const id = `${area}:${name}`;
+  let unreadable: { raw: unknown } | undefined;
   return {
     name,
     area,
@@ -49,12 +56,17 @@ export function storageKey<T>(name: string, options: KeyOptions<T>): StorageKey<
     },
     accept(raw) {
       listenForChanges();
-      caches.set(id, { value: options.validate(raw) ? raw : options.fallback });
+      const valid = options.validate(raw);
+      if (!valid && raw !== undefined && options.keepUnreadable) unreadable = { raw };
+      caches.set(id, { value: valid ? raw : options.fallback });
     },
     async set(value) {
       listenForChanges();
       caches.set(id, { value });
-      await browser.storage[area].set({ [name]: value });
+      const items: Record<string, unknown> = { [name]: value };
+      if (unreadable) items[`${name}.unreadable.${Date.now()}`] = unreadable.raw;
+      unreadable = undefined;
+      await browser.storage[area].set(items);
     },
     async clear() {
       caches.set(id, { value: options.fallback });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { freshBrowser } from '../../fakes/setup';
-import { hydrate, isNumber, storageKey } from '../../../src/shared/storage';
+import { hydrate, isNumber, isString, storageKey } from '../../../src/shared/storage';
 
 const counter = () => storageKey<number>('counter', { validate: isNumber, fallback: 0 });
 
@@ -65,5 +65,39 @@ describe('hydrate', () => {
     const spy = vi.spyOn(browser.storage.local, 'get');
     await hydrate([key]);
     expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('keepUnreadable', () => {
+  beforeEach(freshBrowser);
+
+  const words = (keep: boolean) =>
+    storageKey<string>('words', { validate: isString, fallback: '', keepUnreadable: keep });
+
+  it('sets an unreadable stored value aside when it is overwritten, instead of destroying it', async () => {
+    await browser.storage.local.set({ words: { from: 'an older version', text: 'dear diary' } });
+    const key = words(true);
+    expect(await key.get()).toBe('');
+    await key.set('new text');
+    const all = await browser.storage.local.get(null);
+    expect(all.words).toBe('new text');
+    const aside = Object.entries(all).filter(([name]) => name.startsWith('words.unreadable.'));
+    expect(aside.map(([, value]) => value)).toEqual([
+      { from: 'an older version', text: 'dear diary' },
+    ]);
+    await key.set('newer text'); // set aside once, not on every write
+    expect(Object.keys(await browser.storage.local.get(null))).toHaveLength(2);
+  });
+
+  it('keeps nothing aside for keys that did not ask, or when nothing was stored', async () => {
+    await browser.storage.local.set({ words: 42 });
+    await words(false).get();
+    await words(false).set('x');
+    expect(Object.keys(await browser.storage.local.get(null))).toEqual(['words']);
+    freshBrowser();
+    const fresh = words(true);
+    await fresh.get();
+    await fresh.set('y');
+    expect(Object.keys(await browser.storage.local.get(null))).toEqual(['words']);
   });
 });
