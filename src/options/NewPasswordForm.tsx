@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { send } from '../shared/client';
 import { BusyButton } from '../ui/BusyButton';
-import { Field } from '../ui/Field';
 import { BackToSignIn } from './BackToSignIn';
-import { PASSWORD_POLICY, type FormProps } from './formProps';
+import type { FormProps } from './formProps';
+import { NewPasswordField } from './NewPasswordField';
 
 /** Cognito's NEW_PASSWORD_REQUIRED challenge: an account created with a temporary password. */
 export function NewPasswordForm({ busy, attempt, go }: FormProps) {
@@ -25,15 +25,7 @@ export function NewPasswordForm({ busy, attempt, go }: FormProps) {
   return (
     <form onSubmit={(e) => void onSubmit(e)}>
       <h3>Choose a new password</h3>
-      <Field
-        label="New password"
-        type="password"
-        autocomplete="new-password"
-        value={newPassword}
-        onInput={setNewPassword}
-        hint={PASSWORD_POLICY}
-        inputRef={passwordRef}
-      />
+      <NewPasswordField value={newPassword} onInput={setNewPassword} inputRef={passwordRef} />
       <div class="actions">
         <BusyButton busy={busy} primary>
           Set password

@@ -3,7 +3,8 @@ import { send } from '../shared/client';
 import { BusyButton } from '../ui/BusyButton';
 import { Field } from '../ui/Field';
 import { BackToSignIn } from './BackToSignIn';
-import { PASSWORD_POLICY, type FormProps } from './formProps';
+import type { FormProps } from './formProps';
+import { NewPasswordField } from './NewPasswordField';
 
 /** The second step of "Forgot your password?": the e-mailed code and the new password. */
 export function ResetPasswordForm({ email, setEmail, busy, attempt, go }: FormProps) {
@@ -43,15 +44,7 @@ export function ResetPasswordForm({ email, setEmail, busy, attempt, go }: FormPr
         value={code}
         onInput={setCode}
       />
-      <Field
-        label="New password"
-        type="password"
-        autocomplete="new-password"
-        value={newPassword}
-        onInput={setNewPassword}
-        hint={PASSWORD_POLICY}
-        inputRef={passwordRef}
-      />
+      <NewPasswordField value={newPassword} onInput={setNewPassword} inputRef={passwordRef} />
       <div class="actions">
         <BusyButton busy={busy} primary>
           Change password

@@ -4,6 +4,7 @@ import { listed, queuedFor } from './entries';
 import { RecentList } from './RecentList';
 import { SignedOut } from './SignedOut';
 import { usePopupData } from './usePopupData';
+import { Alert } from '../ui/Alert';
 
 export function App() {
   const { data, ...act } = usePopupData();
@@ -27,11 +28,7 @@ export function App() {
     <main>
       {data.signedOut && <SignedOut />}
       <Composer draft={data.draft} box={box} onCreated={act.created} />
-      {data.error && (
-        <p role="alert" class="error">
-          {data.error}
-        </p>
-      )}
+      <Alert message={data.error} />
       <h2 class="heading">Recent</h2>
       <RecentList
         entries={entries}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Alert } from '../ui/Alert';
 
 interface Props {
   initial: string;
@@ -43,11 +44,7 @@ export function EditBox({ initial, onUpdate, onCancel }: Props) {
           }
         }}
       />
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       <div class="row end">
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel

@@ -3,6 +3,7 @@ import { send } from '../shared/client';
 import type { Entry } from '../shared/types';
 import { EditBox } from './EditBox';
 import { fullDate, relativeDate } from './relativeTime';
+import { Alert } from '../ui/Alert';
 
 interface Props {
   entry: Entry;
@@ -71,11 +72,7 @@ export function EntryRow({ entry, now, onUpdated, onDeleted }: Props) {
           </span>
         </div>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </li>
   );
 }

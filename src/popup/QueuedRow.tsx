@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { send } from '../shared/client';
 import type { OutboxItem } from '../shared/types';
 import { EditBox } from './EditBox';
+import { Alert } from '../ui/Alert';
 
 interface Props {
   item: OutboxItem;
@@ -55,11 +56,7 @@ export function QueuedRow({ item, onOutbox }: Props) {
           )}
         </div>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </li>
   );
 }
