@@ -1,3 +1,4 @@
+import { awsErrorOf } from './awsError';
 import { cognitoIdentityEndpoint, loginsKey, type BackendConfig } from '../../shared/config';
 
 /** Temporary AWS credentials as GetCredentialsForIdentity returns them (`Expiration` in epoch s). */
@@ -37,17 +38,12 @@ export function identityPool(config: BackendConfig, fetcher: typeof fetch = (...
     });
     const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.ok) return data;
-    const type =
-      (typeof data.__type === 'string' ? data.__type : null) ??
-      response.headers.get('x-amzn-errortype') ??
-      (response.status >= 500 ? 'InternalErrorException' : 'UnknownError');
-    const message =
-      typeof data.message === 'string'
-        ? data.message
-        : typeof data.Message === 'string'
-          ? data.Message
-          : '';
-    throw new AwsJsonError(type.split(':')[0]!.split('#').pop()!, message, response.status);
+    const { type, message } = awsErrorOf(response.headers, data);
+    throw new AwsJsonError(
+      type ?? (response.status >= 500 ? 'InternalErrorException' : 'UnknownError'),
+      message,
+      response.status,
+    );
   }
 
   const logins = (idToken: string) => ({ [loginsKey(config)]: idToken });

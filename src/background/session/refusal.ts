@@ -1,3 +1,5 @@
+import { awsErrorOf } from './awsError';
+
 /** What an API Gateway 403 asks of the client. */
 export type Refusal =
   | { kind: 'skew'; serverTime: number | null }
@@ -31,22 +33,14 @@ export function serverTime(dateHeader: string | null, message: string): number |
  * by the JSON body's `__type` and message.
  */
 export function classifyRefusal(headers: Headers, body: string): Refusal {
-  let parsed: { __type?: unknown; message?: unknown; Message?: unknown } = {};
+  let parsed: unknown = {};
   try {
-    parsed = JSON.parse(body) as typeof parsed;
+    parsed = JSON.parse(body);
   } catch {
     // Not JSON: the header alone decides.
   }
-  const message =
-    typeof parsed.message === 'string'
-      ? parsed.message
-      : typeof parsed.Message === 'string'
-        ? parsed.Message
-        : '';
-  const type =
-    headers.get('x-amzn-errortype')?.split(':')[0] ??
-    (typeof parsed.__type === 'string' ? parsed.__type.split('#').pop() : undefined) ??
-    '';
+  const { message, ...error } = awsErrorOf(headers, parsed);
+  const type = error.type ?? '';
   if (/Signature expired|Signature not yet current/i.test(message))
     return { kind: 'skew', serverTime: serverTime(headers.get('date'), message) };
   if (
