@@ -6,6 +6,8 @@ export interface StorageKey<T> {
   readonly name: string;
   readonly area: AreaName;
   get(): Promise<T>;
+  /** Reads storage itself, not the cache: another context may have written a moment ago. */
+  fresh(): Promise<T>;
   set(value: T): Promise<void>;
   clear(): Promise<void>;
   /** Takes a value read from storage by someone else (see `hydrate`) into the cache. */
@@ -49,9 +51,10 @@ export function storageKey<T>(name: string, options: KeyOptions<T>): StorageKey<
     async get() {
       listenForChanges();
       const cached = caches.get(id);
-      if (cached) return cached.value as T;
-      const raw = (await browser.storage[area].get(name))[name];
-      this.accept(raw);
+      return cached ? (cached.value as T) : this.fresh();
+    },
+    async fresh() {
+      this.accept((await browser.storage[area].get(name))[name]);
       return caches.get(id)?.value as T;
     },
     accept(raw) {

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { JournalError } from '../../shared/errors';
 import { draftKey, outboxKey } from '../../shared/keys';
 import type { Entry, OutboxItem } from '../../shared/types';
@@ -9,13 +8,6 @@ import { currentSub, refreshOutboxEffects, updateOutbox } from './store';
 
 export interface JournalDeps extends DeliveryDeps {
   newId: () => string;
-}
-
-/** The draft as stored right now: the worker's cached copy may not have seen the popup's last write. */
-async function storedDraftText(): Promise<string | null> {
-  const raw = (await browser.storage.local.get(draftKey.name))[draftKey.name] as
-    { text?: unknown } | undefined;
-  return typeof raw?.text === 'string' ? raw.text : null;
 }
 
 /** The worker's journal: writing goes through the outbox first, so no word waits on the network. */
@@ -55,7 +47,8 @@ export function createJournal(deps: JournalDeps) {
       checkContent(content);
       const item = await enqueueNew(content, null);
       // Safe in the outbox now; a draft that changed meanwhile is newer writing and stays.
-      if ((await storedDraftText()) === content) await draftKey.clear();
+      // Read storage itself: the worker's cached copy may not have seen the popup's last write.
+      if ((await draftKey.fresh()).text === content) await draftKey.clear();
       // Forced and whole: older waiting entries go first, so order holds.
       return outcome(item.id, await deliver({ force: true }));
     },

@@ -101,3 +101,15 @@ describe('keepUnreadable', () => {
     expect(Object.keys(await browser.storage.local.get(null))).toEqual(['words']);
   });
 });
+
+describe('fresh', () => {
+  beforeEach(freshBrowser);
+
+  it('reads what another context wrote before the change event reaches this one', async () => {
+    const key = counter();
+    expect(await key.get()).toBe(0);
+    await browser.storage.local.set({ counter: 7 }); // its onChanged has not been delivered yet
+    expect(await key.fresh()).toBe(7);
+    expect(await key.get()).toBe(7);
+  });
+});
