@@ -52,33 +52,36 @@ export function writeBlankPage(dist: string): void {
   writeFileSync(join(dist, 'bench-blank.js'), "performance.mark('journal:ready');");
 }
 
-async function pageReady(harness: Harness, path: string): Promise<number> {
+/** Opens an extension page and returns when it marked `journal:ready`, after `check` looks at it. */
+async function pageReady(
+  harness: Harness,
+  path: string,
+  check: (page: Page) => Promise<void> = async () => {},
+): Promise<number> {
   const page = await harness.openPage(path);
-  await page.waitForFunction(
-    () => performance.getEntriesByName('journal:ready').length > 0,
-    undefined,
-    { timeout: 10_000 },
-  );
-  const ms = await page.evaluate(() => performance.getEntriesByName('journal:ready')[0]!.startTime);
-  await page.close();
-  return ms;
+  try {
+    await page.waitForFunction(
+      () => performance.getEntriesByName('journal:ready').length > 0,
+      undefined,
+      { timeout: 10_000 },
+    );
+    const ms = await page.evaluate(
+      () => performance.getEntriesByName('journal:ready')[0]!.startTime,
+    );
+    await check(page);
+    return ms;
+  } finally {
+    await page.close();
+  }
 }
 
-async function popupReady(harness: Harness): Promise<number> {
-  const page = await harness.openPopup();
-  await page.waitForFunction(
-    () => performance.getEntriesByName('journal:ready').length > 0,
-    undefined,
-    { timeout: 10_000 },
-  );
-  const ms = await page.evaluate(() => performance.getEntriesByName('journal:ready')[0]!.startTime);
-  const focused = await page
-    .getByLabel('New entry')
-    .evaluate((el) => el === document.activeElement);
-  await page.close();
-  if (!focused) throw new Error('New entry was not focused when the popup said it was ready');
-  return ms;
-}
+const popupReady = (harness: Harness) =>
+  pageReady(harness, 'src/popup/index.html', async (page) => {
+    const focused = await page
+      .getByLabel('New entry')
+      .evaluate((el) => el === document.activeElement);
+    if (!focused) throw new Error('New entry was not focused when the popup said it was ready');
+  });
 
 /** Waits until the stack has seen no request for `quietMs`, then returns how many came since `mark`. */
 async function settledCount(
