@@ -10,6 +10,11 @@ export function banner(stack: RunningStack): string {
       : 'Backend configuration (in memory, not written to disk):',
     ...(stack.configPath ? [] : [JSON.stringify(stack.config, null, 2)]),
     `Demo user: ${stack.demoUser.email}  password: ${stack.demoUser.password}`,
+    ...(stack.mfa === 'required'
+      ? [
+          'Two-step sign-in is required (JOURNAL_MFA=required): the first sign-in sets up an authenticator app.',
+        ]
+      : []),
     '',
     'To use it from the extension:',
     `  JOURNAL_CONFIG=${stack.configPath ?? '<path to the configuration>'} npm run build:chrome`,

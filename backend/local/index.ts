@@ -23,6 +23,8 @@ export interface RunningStack {
   /** Where local-config.json was written; null in memory. */
   configPath: string | null;
   demoUser: { email: string; password: string };
+  /** The User Pool's MFA setting (JOURNAL_MFA). */
+  mfa: 'optional' | 'required';
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       dataDir,
       issuer: () => `${baseUrl}/${ids.userPoolId}`,
       tokenTtlS: opts.tokenTtlS,
+      mfa: opts.mfa,
       log,
       now,
     });
@@ -97,6 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       config,
       configPath,
       demoUser,
+      mfa: opts.mfa,
       async close() {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

@@ -14,6 +14,8 @@ export interface StackOptions {
   credentialsTtlS?: number;
   demoEmail?: string;
   demoPassword?: string;
+  /** MFA in the User Pool (JOURNAL_MFA: `optional`, the default, or `required`). */
+  mfa?: 'optional' | 'required';
   log?: (line: string) => void;
   now?: () => number;
 }
@@ -26,6 +28,7 @@ export interface ResolvedOptions {
   credentialsTtlS: number;
   demoEmail: string;
   demoPassword: string | undefined;
+  mfa: 'optional' | 'required';
   log: (line: string) => void;
   now: () => number;
 }
@@ -37,6 +40,13 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} must be a whole number, not "${raw}"`);
   return value;
+}
+
+function envMfa(env: NodeJS.ProcessEnv): 'optional' | 'required' | undefined {
+  const raw = env['JOURNAL_MFA'];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'optional' || raw === 'required') return raw;
+  throw new Error(`JOURNAL_MFA must be "optional" or "required", not "${raw}"`);
 }
 
 /** Options first, then the environment, then the defaults of Contract 1. */
@@ -52,6 +62,7 @@ export function resolveOptions(
     credentialsTtlS: opts.credentialsTtlS ?? envNumber(env, 'JOURNAL_CREDENTIALS_TTL_S') ?? 3600,
     demoEmail: opts.demoEmail ?? env['JOURNAL_DEMO_EMAIL'] ?? 'demo@journal.local',
     demoPassword: opts.demoPassword ?? (env['JOURNAL_DEMO_PASSWORD'] || undefined),
+    mfa: opts.mfa ?? envMfa(env) ?? 'optional',
     log: opts.log ?? ((line) => console.log(line)),
     now: opts.now ?? Date.now,
   };

@@ -4,6 +4,7 @@ import { loadSigningKey, newStoredKey, publicJwks } from './signingKey';
 import { verifyIdToken, type IdTokenClaims } from './tokens';
 import * as account from './userPoolAccount';
 import * as admin from './userPoolAdmin';
+import * as mfa from './mfa';
 import * as auth from './userPoolAuth';
 import * as signOut from './userPoolSignOut';
 import type { PoolContext, UserPoolOptions } from './userPoolContext';
@@ -29,6 +30,10 @@ const OPERATIONS: Record<string, Operation> = {
   AdminSetUserPassword: admin.adminSetUserPassword,
   AdminConfirmSignUp: admin.adminConfirmSignUp,
   AdminDeleteUser: admin.adminDeleteUser,
+  AssociateSoftwareToken: mfa.associateSoftwareToken,
+  VerifySoftwareToken: mfa.verifySoftwareToken,
+  SetUserMFAPreference: mfa.setUserMFAPreference,
+  AdminSetUserMFAPreference: mfa.adminSetUserMFAPreference,
 };
 
 /** The local Cognito User Pool: one pool, one app client (no secret), e-mail as the sign-in name. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../awsError';
 import { assertNotLocked, recordFailure, recordSuccess } from './lockout';
+import { mfaFields } from './mfa';
 import { asParams, requiredString } from './params';
 import { checkPasswordPolicy } from './passwordPolicy';
 import { makeVerifier, passwordMatches } from './srp';
@@ -151,5 +152,5 @@ export async function changePassword(ctx: PoolContext, input: unknown): Promise<
 
 export async function getUser(ctx: PoolContext, input: unknown): Promise<object> {
   const { user } = await checkAccessToken(ctx, requiredString(asParams(input), 'AccessToken'));
-  return { Username: user.username, UserAttributes: attributesOf(user) };
+  return { Username: user.username, UserAttributes: attributesOf(user), ...mfaFields(user) };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError } from '../awsError';
 import { assertNotLocked, recordFailure, recordSuccess } from './lockout';
+import { owesSecondFactor, respondToMfaChallenge, secondFactorChallenge } from './mfa';
 import { asParams, missing, requiredString, stringMap, type Params } from './params';
 import { checkPasswordPolicy } from './passwordPolicy';
 import { claimSignatureValid, passwordMatches, serverEphemeral, sessionKey } from './srp';
@@ -87,6 +88,8 @@ export async function respondToAuthChallenge(ctx: PoolContext, input: unknown): 
   const answers = stringMap(p, 'ChallengeResponses');
   if (name === 'PASSWORD_VERIFIER') return passwordVerifier(ctx, answers);
   if (name === 'NEW_PASSWORD_REQUIRED') return newPassword(ctx, p, answers);
+  if (name === 'SOFTWARE_TOKEN_MFA' || name === 'MFA_SETUP')
+    return respondToMfaChallenge(ctx, name, p, answers);
   throw new AwsError('InvalidParameterException', `Invalid challenge name ${name}`);
 }
 
@@ -131,7 +134,7 @@ function failed(ctx: PoolContext, user: UserRecord): AwsError {
 
 /** The password was right: what comes next depends on the account's state. */
 async function passwordAccepted(ctx: PoolContext, user: UserRecord): Promise<object> {
-  recordSuccess(user);
+  if (!owesSecondFactor(ctx, user)) recordSuccess(user);
   ctx.save();
   if (user.status === 'UNCONFIRMED')
     throw new AwsError('UserNotConfirmedException', 'User is not confirmed.');
@@ -160,7 +163,12 @@ async function passwordAccepted(ctx: PoolContext, user: UserRecord): Promise<obj
       },
     };
   }
-  return { ChallengeParameters: {}, AuthenticationResult: await startSession(ctx, user) };
+  return (
+    secondFactorChallenge(ctx, user) ?? {
+      ChallengeParameters: {},
+      AuthenticationResult: await startSession(ctx, user),
+    }
+  );
 }
 
 async function newPassword(
@@ -180,5 +188,10 @@ async function newPassword(
   user.status = 'CONFIRMED';
   delete user.tempPasswordExpiresAt;
   ctx.save();
-  return { ChallengeParameters: {}, AuthenticationResult: await startSession(ctx, user) };
+  return (
+    secondFactorChallenge(ctx, user) ?? {
+      ChallengeParameters: {},
+      AuthenticationResult: await startSession(ctx, user),
+    }
+  );
 }

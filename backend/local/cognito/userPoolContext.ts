@@ -17,6 +17,8 @@ export interface UserPoolOptions {
   /** Receives confirmation and reset codes: no e-mail is sent. */
   log: (line: string) => void;
   now?: () => number;
+  /** Cognito's MfaConfiguration: 'optional' (the default, as deployed) or 'required' (MFA_SETUP at sign-in). */
+  mfa?: 'optional' | 'required';
 }
 
 /** An SRP exchange between InitiateAuth and RespondToAuthChallenge, keyed by its SECRET_BLOCK. */

@@ -1,5 +1,6 @@
 import type { StoredKey } from './signingKey';
 import type { PasswordVerifier } from './srp';
+import type { TotpState } from './totp';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
 
@@ -22,6 +23,8 @@ export interface UserRecord {
   reset?: PendingCode;
   failedAttempts: number;
   lastFailureAt: number;
+  /** The authenticator app (TOTP MFA), once one has been associated. */
+  totp?: TotpState;
 }
 
 /** One sign-in: its refresh token (hashed) and the access/ID tokens derived from it share `originJti`. */

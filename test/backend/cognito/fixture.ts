@@ -41,7 +41,12 @@ export interface Stack {
 }
 
 export async function startStack(
-  opts: { dataDir?: string | null; tokenTtlS?: number; clock?: Clock } = {},
+  opts: {
+    dataDir?: string | null;
+    tokenTtlS?: number;
+    clock?: Clock;
+    mfa?: 'optional' | 'required';
+  } = {},
 ): Promise<Stack> {
   const c = opts.clock ?? clock();
   const log: string[] = [];
@@ -53,6 +58,7 @@ export async function startStack(
     dataDir: opts.dataDir ?? null,
     issuer: () => `${url}/${USER_POOL_ID}`,
     tokenTtlS: opts.tokenTtlS ?? 3600,
+    ...(opts.mfa ? { mfa: opts.mfa } : {}),
     log: (line) => log.push(line),
     now: c.now,
   });
