@@ -7,6 +7,7 @@ import {
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { mfaSetting } from './mfaSetting';
 import { tokenValidity } from './settings';
 
 /** The identity provider: people sign up and in with their e-mail address, by SRP. */
@@ -35,6 +36,9 @@ export class JournalUserPool extends Construct {
         tempPasswordValidity: Duration.days(7),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Authenticator apps only: SMS would need an SNS role, a spending limit and per-message costs.
+      mfa: mfaSetting(this),
+      mfaSecondFactor: { sms: false, otp: true, email: false },
       // Nothing here needs the paid tiers' managed login or threat protection.
       featurePlan: FeaturePlan.LITE,
       // Deleting the pool would lock everyone out of their retained journal entries.
