@@ -1,5 +1,5 @@
 import { JournalError } from '../../shared/errors';
-import { MAX_ENTRY_CHARS } from '../limits';
+import { MAX_ENTRY_CHARS } from '../../shared/entryLimits';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -3,8 +3,9 @@ import { draftKey, outboxKey } from '../../shared/keys';
 import type { Entry, OutboxItem } from '../../shared/types';
 import { checkContent, contentProblem } from './content';
 import { createDelivery, type DeliveryDeps } from './delivery';
-import { discard, edit, enqueue, markRefused, newItem, visibleTo } from './outbox';
-import { currentSub, refreshOutboxEffects, updateOutbox } from './store';
+import { visibleTo } from '../../shared/outboxVisibility';
+import { discard, edit, enqueue, markRefused, newItem } from './outbox';
+import { currentSub } from './outboxWriter';
 
 export interface JournalDeps extends DeliveryDeps {
   newId: () => string;
@@ -18,13 +19,13 @@ export function createJournal(deps: JournalDeps) {
     const item = newItem({
       id: deps.newId(),
       content,
-      createDate: new Date(deps.clock.now()).toISOString(),
+      createDate: new Date(deps.clock()).toISOString(),
       owner: await currentSub(),
     });
-    await updateOutbox((items) => {
+    await deps.outbox.update((items) => {
       const added = enqueue(items, item);
       return refusal ? markRefused(added, item.id, refusal) : added;
-    }, deps.clock);
+    });
     return item;
   }
 
@@ -74,13 +75,13 @@ export function createJournal(deps: JournalDeps) {
           code: 'BAD_REQUEST',
           message: 'Only an entry the journal refused can be changed before it is saved.',
         });
-      await updateOutbox((items) => edit(items, id, content), deps.clock);
+      await deps.outbox.update((items) => edit(items, id, content));
       await deliver({ force: true, id });
       return visible();
     },
 
     async discardQueued(id: string) {
-      await updateOutbox((items) => discard(items, id), deps.clock);
+      await deps.outbox.update((items) => discard(items, id));
       return visible();
     },
 
@@ -91,7 +92,7 @@ export function createJournal(deps: JournalDeps) {
 
     /** A fresh worker: time has passed while it slept, so everything waiting gets a try. */
     async wake() {
-      await refreshOutboxEffects(deps.clock);
+      await deps.outbox.refreshEffects();
       await deliver({ force: true });
     },
   };

@@ -1,6 +1,6 @@
 import { JournalError } from '../../../../src/shared/errors';
 import type { Entry } from '../../../../src/shared/types';
-import type { JournalApi } from '../../../../src/background/session/journalApi';
+import type { JournalApi } from '../../../../src/background/api/journalApi';
 
 type Mode = 'ok' | 'NETWORK' | 'NOT_SIGNED_IN' | 'SERVER' | 'BAD_USER_INPUT' | 'lostReply';
 
