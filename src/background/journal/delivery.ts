@@ -91,10 +91,20 @@ export function createDelivery(deps: DeliveryDeps) {
   async function loop(first: DueOptions): Promise<Map<string, Entry>> {
     const delivered = new Map<string, Entry>();
     let options: DueOptions | null = first;
-    while (options) {
-      again = null;
-      await deliverOnce(deps, options, delivered);
-      options = again;
+    try {
+      while (options) {
+        again = null;
+        await deliverOnce(deps, options, delivered);
+        options = again;
+        if (options) continue;
+        // Once per run: the badge counts what waits, the alarm is the next retry. Someone may
+        // join while it is set; then the run goes round again.
+        await deps.outbox.reflect();
+        options = again;
+      }
+    } catch (err) {
+      await deps.outbox.reflect().catch(() => undefined);
+      throw err;
     }
     return delivered;
   }

@@ -82,6 +82,7 @@ export function createJournal(deps: JournalDeps) {
 
     async discardQueued(id: string) {
       await deps.outbox.update((items) => discard(items, id));
+      await deps.outbox.reflect();
       return visible();
     },
 
@@ -90,9 +91,11 @@ export function createJournal(deps: JournalDeps) {
       return visible();
     },
 
-    /** A fresh worker: time has passed while it slept, so everything waiting gets a try. */
+    /**
+     * A fresh worker, or someone else signed in: everything waiting gets a try, and the run's end
+     * sets the badge and alarm for whoever is signed in now.
+     */
     async wake() {
-      await deps.outbox.refreshEffects();
       await deliver({ force: true });
     },
   };

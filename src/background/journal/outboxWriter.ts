@@ -10,7 +10,9 @@ export async function currentSub(): Promise<string | null> {
 /**
  * The outbox's writer: read-modify-write of the outbox key, one at a time. Handlers, alarms and
  * menu clicks run concurrently in the worker, and two interleaved writes would drop an item, so
- * the worker has exactly one of these (made by the composition root).
+ * the worker has exactly one of these (made by the composition root). Writing does not touch the
+ * badge or the alarm: whoever finishes a piece of work calls `reflect()` once (a delivery run
+ * does it at its end), so one Save sets the badge once, not once per write.
  */
 export function createOutboxWriter(clock: Clock) {
   let chain: Promise<unknown> = Promise.resolve();
@@ -19,19 +21,23 @@ export function createOutboxWriter(clock: Clock) {
     const run = chain.then(async () => {
       const next = fn(await outboxKey.get());
       await outboxKey.set(next);
-      await reflectOutbox(next, await currentSub(), clock());
       return next;
     });
     chain = run.catch(() => undefined);
     return run;
   }
 
-  /** On wake and sign-in changes: the badge and alarm as they should be for who is signed in now. */
-  async function refreshEffects(): Promise<void> {
-    await reflectOutbox(await outboxKey.get(), await currentSub(), clock());
+  /** The badge and alarm as they should be for the outbox now and who is signed in now. */
+  function reflect(): Promise<void> {
+    // Behind the writes in flight, so it shows their result.
+    const run = chain.then(async () =>
+      reflectOutbox(await outboxKey.get(), await currentSub(), clock()),
+    );
+    chain = run.catch(() => undefined);
+    return run;
   }
 
-  return { update, refreshEffects };
+  return { update, reflect };
 }
 
 export type OutboxWriter = ReturnType<typeof createOutboxWriter>;
