@@ -9,6 +9,7 @@ import { identityPool } from './aws/identityPool';
 import { credentialsKey, identityKey } from './aws/keys';
 import { withTimeout } from './aws/timeoutFetch';
 import { createJournal } from './journal/journal';
+import { createConfigService } from './config/configService';
 import { createOutboxWriter } from './journal/outboxWriter';
 import { createAuthHandlers } from './messages/authHandlers';
 import { createConfigHandlers } from './messages/configHandlers';
@@ -44,16 +45,23 @@ export function createWorker(deps: WorkerDeps) {
     identityPool: (config) => identityPool(config, deps.fetch),
   });
   const account = createAccount(session);
+  const config = createConfigService({
+    async leaveBackend() {
+      const signedIn = (await session.view()).signedIn;
+      await session.end(null);
+      return signedIn;
+    },
+  });
   const api = deps.api ?? createJournalApi({ session, credentials, clock, fetch: deps.fetch });
   const outbox = createOutboxWriter(clock);
   const journal = createJournal({ api, clock, outbox, newId: deps.newId });
   const handlers: Handlers = {
     ...createCoreHandlers(),
-    ...createConfigHandlers({ session }),
+    ...createConfigHandlers({ config }),
     ...createAuthHandlers({ session, account }),
-    ...createJournalHandlers({ journal, api, clock }),
+    ...createJournalHandlers({ journal, clock }),
   };
-  return { session, credentials, account, api, journal, handlers };
+  return { session, credentials, account, config, api, journal, handlers };
 }
 
 export type Worker = ReturnType<typeof createWorker>;

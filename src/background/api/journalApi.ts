@@ -8,7 +8,6 @@ import type { Entry, EntryPage } from '../../shared/types';
  */
 export interface JournalApi {
   recent(input: { limit: number; nextToken: string | null }): Promise<EntryPage>;
-  get(id: string): Promise<Entry | null>;
   /** Idempotent by `id`: a retry returns the entry already stored. */
   create(input: { id: string; content: string; createDate: string }): Promise<Entry>;
   update(input: { id: string; content: string }): Promise<Entry>;

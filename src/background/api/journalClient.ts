@@ -2,13 +2,14 @@ import { GraphQLClient } from 'graphql-request';
 import { JournalError } from '../../shared/errors';
 import type { Entry, EntryPage } from '../../shared/types';
 import type { Clock } from '../../shared/clock';
+import type { BackendConfig } from '../../shared/config';
 import type { Session } from '../auth/session';
 import type { Credentials } from '../aws/credentials';
 import { clockOffsetKey } from '../aws/keys';
 import { signedFetch } from '../aws/signedFetch';
 import { apiError } from './apiErrors';
 import type { JournalApi } from './journalApi';
-import { CREATE, DELETE, ENTRY_BY_ID, RECENT, UPDATE } from './operations';
+import { CREATE, DELETE, RECENT, UPDATE } from './operations';
 
 export interface JournalApiDeps {
   session: Session;
@@ -25,18 +26,28 @@ const missing = (what: string) =>
   });
 
 export function createJournalApi(deps: JournalApiDeps): JournalApi {
+  // One client (and signed fetch) per configuration, not per request.
+  let built: { json: string; client: GraphQLClient } | undefined;
+  function clientFor(config: BackendConfig): GraphQLClient {
+    const json = JSON.stringify(config);
+    if (built?.json !== json) {
+      const client = new GraphQLClient(config.graphqlUrl, {
+        fetch: signedFetch({
+          clock: deps.clock,
+          fetch: deps.fetch,
+          region: config.region,
+          credentials: deps.credentials.get,
+          renew: deps.credentials.renew,
+          offset: clockOffsetKey,
+        }),
+      });
+      built = { json, client };
+    }
+    return built.client;
+  }
+
   async function request<T>(document: string, variables: Record<string, unknown>): Promise<T> {
-    const config = await deps.session.configured();
-    const client = new GraphQLClient(config.graphqlUrl, {
-      fetch: signedFetch({
-        clock: deps.clock,
-        fetch: deps.fetch,
-        region: config.region,
-        credentials: deps.credentials.get,
-        renew: deps.credentials.renew,
-        offset: clockOffsetKey,
-      }),
-    });
+    const client = clientFor(await deps.session.configured());
     try {
       return await client.request<T>(document, variables);
     } catch (err) {
@@ -55,10 +66,6 @@ export function createJournalApi(deps: JournalApiDeps): JournalApi {
     async recent({ limit, nextToken }) {
       const data = await request<{ recentEntries: EntryPage }>(RECENT, { limit, nextToken });
       return data.recentEntries;
-    },
-    async get(id) {
-      const data = await request<{ entry: Entry | null }>(ENTRY_BY_ID, { id });
-      return data.entry;
     },
     create: ({ id, content, createDate }) =>
       entry(CREATE, { id, content, createDate }, 'createEntry'),

@@ -8,8 +8,6 @@ export const RECENT = `query RecentEntries($limit: Int, $nextToken: String) {
   recentEntries(limit: $limit, nextToken: $nextToken) { items { ${ENTRY} } nextToken }
 }`;
 
-export const ENTRY_BY_ID = `query Entry($id: ID!) { entry(id: $id) { ${ENTRY} } }`;
-
 export const CREATE = `mutation CreateEntry($content: String!, $id: ID, $createDate: String) {
   createEntry(content: $content, id: $id, createDate: $createDate) { ${ENTRY} }
 }`;

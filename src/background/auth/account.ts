@@ -8,7 +8,7 @@ import { challengeKey } from './keys';
 import type { Session } from './session';
 
 /** Cognito treats the e-mail as the user name: " Ann@Example.com " and "ann@example.com" are one person. */
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 // Best effort on the way out: an offline sign-out must still finish, and soon.
 const within = <T>(ms: number, task: Promise<T>) =>
@@ -48,19 +48,23 @@ export function createAccount(session: Session) {
 
     async completeNewPassword(newPassword: string): Promise<SessionView> {
       const challenge = pending ?? (await challengeKey.get());
-      const again = new JournalError({
-        code: 'AUTH',
-        message: 'This sign-in has expired. Sign in again with your temporary password.',
-        reason: 'NoChallenge',
-      });
-      if (!challenge) throw again;
+      const again = (cause?: unknown) =>
+        new JournalError(
+          {
+            code: 'AUTH',
+            message: 'This sign-in has expired. Sign in again with your temporary password.',
+            reason: 'NoChallenge',
+          },
+          { cause },
+        );
+      if (!challenge) throw again();
       const p = await provider();
       try {
         const tokens = await p.completeNewPassword(challenge, newPassword);
         pending = null;
         return await session.established(challenge.email, tokens);
       } catch (err) {
-        if (exceptionName(err) === 'NotAuthorizedException') throw again;
+        if (exceptionName(err) === 'NotAuthorizedException') throw again(err);
         throw cognitoError(err);
       }
     },

@@ -8,8 +8,7 @@ interface AwsLikeError {
   statusCode?: unknown;
 }
 
-export const SIGN_IN_NETWORK =
-  'Can’t reach the sign-in service. Check your connection and try again.';
+const SIGN_IN_NETWORK = 'Can’t reach the sign-in service. Check your connection and try again.';
 export const NOT_CONFIGURED_MESSAGE = 'Set up the backend first: paste its configuration below.';
 export const SESSION_ENDED =
   'Your session has ended — you were signed out on another device or it expired. Sign in again.';
@@ -53,9 +52,10 @@ export function cognitoError(err: unknown): JournalError {
   if (err instanceof JournalError) return err;
   const reason = exceptionName(err);
   const message = messageOf(err);
-  const auth = (text: string) => new JournalError({ code: 'AUTH', message: text, reason });
+  const cause = { cause: err };
+  const auth = (text: string) => new JournalError({ code: 'AUTH', message: text, reason }, cause);
   if (isTransient(err))
-    return new JournalError({ code: 'NETWORK', message: SIGN_IN_NETWORK, reason });
+    return new JournalError({ code: 'NETWORK', message: SIGN_IN_NETWORK, reason }, cause);
   switch (reason) {
     case 'NotAuthorizedException':
       if (/attempts exceeded/i.test(message)) return auth(TOO_MANY);
@@ -83,11 +83,14 @@ export function cognitoError(err: unknown): JournalError {
     case 'ResourceNotFoundException':
     case 'InvalidUserPoolConfigurationException':
     case 'UnknownOperationException':
-      return new JournalError({
-        code: 'INVALID_CONFIG',
-        message: `The backend configuration looks wrong: ${readable(message) || reason}`,
-        reason,
-      });
+      return new JournalError(
+        {
+          code: 'INVALID_CONFIG',
+          message: `The backend configuration looks wrong: ${readable(message) || reason}`,
+          reason,
+        },
+        cause,
+      );
     case 'InvalidParameterException':
       return auth(readable(message) || 'Check what you entered and try again.');
     default:

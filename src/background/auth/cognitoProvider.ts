@@ -186,9 +186,5 @@ export function cognitoProvider(config: BackendConfig, storage: CognitoStorage):
       const own = `${prefix}.${username}.`;
       storage.retain((name) => name.startsWith(own) || name === `${prefix}.LastAuthUser`);
     },
-    forget() {
-      // Everything the library keeps is this session's: tokens, LastAuthUser, cached user data.
-      storage.clear();
-    },
   };
 }

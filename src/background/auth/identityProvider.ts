@@ -38,8 +38,6 @@ export interface IdentityProvider {
   globalSignOut(): Promise<void>;
   /** Revokes the stored refresh token (best effort: this device only). */
   revoke(): Promise<void>;
-  /** Forgets the stored session locally. */
-  forget(): void;
   /** Forgets what it stored for anyone but `username` (someone else signed in before). */
   keepOnly(username: string): void;
 }

@@ -33,8 +33,8 @@ export interface SessionDeps {
   forget: { onEnd: readonly Forgettable[]; onSignIn: readonly Forgettable[] };
 }
 
-export const notSignedIn = (message = 'Sign in first: open the options page.') =>
-  new JournalError({ code: 'NOT_SIGNED_IN', message });
+export const notSignedIn = (message = 'Sign in first: open the options page.', cause?: unknown) =>
+  new JournalError({ code: 'NOT_SIGNED_IN', message }, { cause });
 
 /**
  * The signed-in person's Cognito session as the worker keeps it: tokens in the library's storage
@@ -84,7 +84,7 @@ export function createSession(deps: SessionDeps) {
     } catch (err) {
       if (!isTransient(err) && exceptionName(err) === 'NotAuthorizedException') {
         await end(SESSION_ENDED);
-        throw notSignedIn(SESSION_ENDED);
+        throw notSignedIn(SESSION_ENDED, err);
       }
       throw cognitoError(err);
     }

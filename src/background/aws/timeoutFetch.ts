@@ -1,5 +1,5 @@
 /** How long the worker waits for AWS before treating the request as lost (a network black hole). */
-export const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * A fetch that gives up after `ms`: a request that never answers becomes a network error (the entry

@@ -120,5 +120,3 @@ export function createDelivery(deps: DeliveryDeps) {
     return running;
   };
 }
-
-export type Deliver = ReturnType<typeof createDelivery>;

@@ -1,11 +1,12 @@
 import { JournalError } from '../../shared/errors';
 import { draftKey, outboxKey } from '../../shared/keys';
-import type { Entry, OutboxItem } from '../../shared/types';
+import type { Entry, EntryPage, OutboxItem } from '../../shared/types';
 import { checkContent, contentProblem } from './content';
 import { createDelivery, type DeliveryDeps } from './delivery';
 import { visibleTo } from '../../shared/outboxVisibility';
 import { discard, edit, enqueue, markRefused, newItem } from './outbox';
 import { currentSub } from './outboxWriter';
+import { cacheFirstPage, cacheRemoved, cacheUpdated } from './recentCache';
 
 export interface JournalDeps extends DeliveryDeps {
   newId: () => string;
@@ -43,6 +44,28 @@ export function createJournal(deps: JournalDeps) {
   return {
     deliver,
     visible,
+
+    /** A page of the journal; the first page is what the popup paints next time it opens. */
+    async recent(input: { limit: number; nextToken: string | null }): Promise<EntryPage> {
+      const page = await deps.api.recent(input);
+      if (!input.nextToken) await cacheFirstPage(page.items, page.nextToken, deps.clock());
+      // The journal answered, so whatever is due can go now (nothing is sent when nothing is).
+      void deliver().catch((err: unknown) => console.error('[journal] delivery', err));
+      return page;
+    },
+
+    async update(id: string, content: string): Promise<Entry> {
+      checkContent(content);
+      const entry = await deps.api.update({ id, content });
+      await cacheUpdated(entry);
+      return entry;
+    },
+
+    async remove(id: string): Promise<Entry> {
+      const entry = await deps.api.delete(id);
+      await cacheRemoved(id);
+      return entry;
+    },
 
     async create(content: string) {
       checkContent(content);

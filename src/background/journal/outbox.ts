@@ -8,7 +8,7 @@ import type { OutboxItem } from '../../shared/types';
  */
 
 /** Waits after the 1st, 2nd, … failed attempt; the last one repeats. */
-export const BACKOFF_MS: readonly number[] = [5_000, 15_000, 60_000, 300_000, 900_000];
+const BACKOFF_MS: readonly number[] = [5_000, 15_000, 60_000, 300_000, 900_000];
 const CAP_MS = 900_000;
 
 export function backoffMs(attempts: number): number {

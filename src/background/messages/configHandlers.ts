@@ -1,31 +1,19 @@
-import type { Session } from '../auth/session';
-import { loadConfig, parseOrThrow, sameBackend, saveConfig } from '../config/backendConfig';
+import type { ConfigService } from '../config/configService';
 import { none, object, string } from './parse';
 import type { Handlers } from './router';
 
 export interface ConfigHandlerDeps {
-  session: Session;
+  config: ConfigService;
 }
 
 export function createConfigHandlers({
-  session,
+  config,
 }: ConfigHandlerDeps): Pick<Handlers, 'config.get' | 'config.save'> {
   return {
-    'config.get': { parse: none, run: () => loadConfig() },
+    'config.get': { parse: none, run: () => config.load() },
     'config.save': {
       parse: (raw) => ({ json: string(object(raw), 'json', { max: 10_000 }) }),
-      async run({ json }) {
-        const config = parseOrThrow(json);
-        const { config: before } = await loadConfig();
-        let signedOut = false;
-        // Tokens from one User Pool mean nothing to another: leave the old backend signed out.
-        if (before && !sameBackend(before, config)) {
-          signedOut = (await session.view()).signedIn;
-          await session.end(null);
-        }
-        await saveConfig(config);
-        return { config, signedOut };
-      },
+      run: ({ json }) => config.save(json),
     },
   };
 }

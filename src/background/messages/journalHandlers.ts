@@ -1,17 +1,13 @@
 import type { Clock } from '../../shared/clock';
 import { MAX_ENTRY_CHARS } from '../../shared/entryLimits';
 import { draftKey } from '../../shared/keys';
-import type { JournalApi } from '../api/journalApi';
-import { checkContent } from '../journal/content';
 import type { Journal } from '../journal/journal';
-import { cacheFirstPage, cacheRemoved, cacheUpdated } from '../journal/recentCache';
 import { none, object, optionalInt, optionalString, string } from './parse';
 import type { Handlers } from './router';
 
 type JournalHandlers = Pick<
   Handlers,
   | 'journal.recent'
-  | 'journal.get'
   | 'journal.create'
   | 'journal.update'
   | 'journal.delete'
@@ -37,15 +33,10 @@ const idAndContent = (raw: unknown) => {
 
 export interface JournalHandlerDeps {
   journal: Journal;
-  api: JournalApi;
   clock: Clock;
 }
 
-export function createJournalHandlers({
-  journal,
-  api,
-  clock,
-}: JournalHandlerDeps): JournalHandlers {
+export function createJournalHandlers({ journal, clock }: JournalHandlerDeps): JournalHandlers {
   return {
     'journal.recent': {
       parse: (raw) => {
@@ -57,38 +48,20 @@ export function createJournalHandlers({
           ...(nextToken !== undefined ? { nextToken } : {}),
         };
       },
-      run: async ({ limit, nextToken }) => {
-        const page = await api.recent({
-          limit: limit ?? PAGE_SIZE,
-          nextToken: nextToken ?? null,
-        });
-        if (!nextToken) await cacheFirstPage(page.items, page.nextToken, clock());
-        // The journal answered, so whatever is due can go now (nothing is sent when nothing is).
-        void journal.deliver().catch((err: unknown) => console.error('[journal] delivery', err));
-        return page;
-      },
+      run: ({ limit, nextToken }) =>
+        journal.recent({ limit: limit ?? PAGE_SIZE, nextToken: nextToken ?? null }),
     },
-    'journal.get': { parse: idOnly, run: ({ id }) => api.get(id) },
     'journal.create': {
       parse: (raw) => ({ content: string(object(raw), 'content', TEXT) }),
       run: ({ content }) => journal.create(content),
     },
     'journal.update': {
       parse: idAndContent,
-      run: async ({ id, content }) => {
-        checkContent(content);
-        const entry = await api.update({ id, content });
-        await cacheUpdated(entry);
-        return entry;
-      },
+      run: ({ id, content }) => journal.update(id, content),
     },
     'journal.delete': {
       parse: idOnly,
-      run: async ({ id }) => {
-        const entry = await api.delete(id);
-        await cacheRemoved(id);
-        return entry;
-      },
+      run: ({ id }) => journal.remove(id),
     },
     'outbox.list': { parse: none, run: () => journal.visible() },
     'outbox.retry': {

@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import { isJournalError } from '../../shared/errors';
+import { isJournalError, type JournalError } from '../../shared/errors';
 import {
   isEnvelope,
   type MessageType,
@@ -19,11 +19,37 @@ export interface RouterOptions {
   extensionId: string;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`: only our own pages may ask. */
   extensionUrl: string;
+  /** A handler's unexpected failure (a bug): logged whole. */
   logError?: (err: unknown) => void;
+  /** A converted error (offline, refused, signed out): logged as one line, see `describeFailure`. */
+  logFailure?: (line: string) => void;
 }
 
-function fail(err: unknown, logError: (err: unknown) => void): Reply {
-  if (isJournalError(err)) return { ok: false, error: err.toInfo() };
+/**
+ * What the log says of a converted error: the message type, the code, the reason and the name of
+ * what caused it (e.g. "NotAuthorizedException"). Never the message, which can quote what the
+ * person wrote, and never the cause itself, which can hold a request with tokens in it.
+ */
+export function describeFailure(type: string, err: JournalError): string {
+  const cause = err.cause instanceof Error ? err.cause.name : undefined;
+  const parts = [
+    err.code,
+    err.reason,
+    cause && cause !== err.reason ? `cause ${cause}` : undefined,
+  ];
+  return `[journal] ${type} failed: ${parts.filter(Boolean).join(', ')}`;
+}
+
+function fail(
+  type: string,
+  err: unknown,
+  logError: (err: unknown) => void,
+  logFailure: (line: string) => void,
+): Reply {
+  if (isJournalError(err)) {
+    logFailure(describeFailure(type, err));
+    return { ok: false, error: err.toInfo() };
+  }
   logError(err);
   return {
     ok: false,
@@ -39,6 +65,7 @@ function fail(err: unknown, logError: (err: unknown) => void): Reply {
 export function createRouter(handlers: Handlers, options: RouterOptions) {
   const logError =
     options.logError ?? ((err: unknown) => console.error('[journal] handler failed', err));
+  const logFailure = options.logFailure ?? ((line: string) => console.warn(line));
   return (message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
     if (!isEnvelope(message)) return undefined;
     if (sender.id !== options.extensionId || !sender.url?.startsWith(options.extensionUrl)) {
@@ -63,7 +90,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
         const value = await handler.run(handler.parse(message.request));
         return { ok: true, value };
       } catch (err) {
-        return fail(err, logError);
+        return fail(type, err, logError, logFailure);
       }
     })();
   };

@@ -97,9 +97,6 @@ export class FakeProvider implements IdentityProvider {
   async revoke(): Promise<void> {
     this.revokes += 1;
   }
-  forget(): void {
-    this.stored = null;
-  }
   keepOnly(): void {}
 }
 

@@ -175,6 +175,8 @@ describe('the signed GraphQL client', () => {
       return aws.fetch(input, init);
     };
     const { api } = await setup(SERVER, {}, offline);
-    await expect(api.get('e1')).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(api.recent({ limit: 5, nextToken: null })).rejects.toMatchObject({
+      code: 'NETWORK',
+    });
   });
 });

@@ -35,10 +35,6 @@ export function fakeJournalApi() {
       const next = start + limit < entries.length ? String(start + limit) : null;
       return { items, nextToken: next };
     },
-    async get(id) {
-      await check('get', id);
-      return entries.find((e) => e.id === id) ?? null;
-    },
     async create({ id, content, createDate }) {
       await check('create', id);
       if (state.refuseContaining && content.includes(state.refuseContaining))

@@ -20,11 +20,7 @@ export function journalUnderTest() {
     outbox,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   });
-  const handlers = createJournalHandlers({
-    journal,
-    api: fake.api,
-    clock: clock.now,
-  }) as Partial<Handlers>;
+  const handlers = createJournalHandlers({ journal, clock: clock.now }) as Partial<Handlers>;
   async function call<T extends MessageType>(
     type: T,
     ...[request]: RequestOf<T> extends void ? [] : [RequestOf<T>]

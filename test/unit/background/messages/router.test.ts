@@ -109,6 +109,34 @@ describe('router', () => {
     });
   });
 
+  it('logs a converted error as one line: type, code and reason, never its words', async () => {
+    const logFailure = vi.fn();
+    const route = createRouter(
+      {
+        ...createWorker(liveDeps()).handlers,
+        'journal.create': {
+          parse: () => ({ content: 'my private words' }),
+          run: () => {
+            throw new JournalError(
+              {
+                code: 'BAD_USER_INPUT',
+                message: 'Entry "my private words" refused.',
+                reason: 'BAD_USER_INPUT',
+              },
+              { cause: Object.assign(new Error('token eyJsecret'), { name: 'ClientError' }) },
+            );
+          },
+        },
+      },
+      { extensionId: EXTENSION_ID, extensionUrl: EXTENSION_URL, logFailure },
+    );
+    await route({ brand: BRAND, type: 'journal.create', request: {} }, popup);
+    expect(logFailure.mock.calls).toEqual([
+      ['[journal] journal.create failed: BAD_USER_INPUT, BAD_USER_INPUT, cause ClientError'],
+    ]);
+    expect(JSON.stringify(logFailure.mock.calls)).not.toMatch(/private|eyJ/);
+  });
+
   it('reports a new boot marker from ping and counts boots in storage', async () => {
     fakeState().sender = popup;
     const reply = await router().route({ brand: BRAND, type: 'ping' }, popup);
