@@ -68,8 +68,21 @@ export class FakeProvider implements IdentityProvider {
   signInResult: () => Promise<SignInOutcome> = () =>
     Promise.reject(new Error('no sign-in planned'));
 
-  signIn(): Promise<SignInOutcome> {
-    return this.signInResult().then((o) => {
+  /** Users this fake knows (e-mail → password): without a planned result, it signs them in. */
+  readonly users = new Map<string, string>();
+  private issuedAt = 1_700_000_000;
+
+  signIn(email?: string, password?: string): Promise<SignInOutcome> {
+    const known = email !== undefined && this.users.has(email);
+    const outcome = known
+      ? this.users.get(email) === password
+        ? Promise.resolve<SignInOutcome>({
+            kind: 'done',
+            tokens: { ...tokens((this.issuedAt += 1)), username: email },
+          })
+        : Promise.reject(awsError('NotAuthorizedException', 'Incorrect username or password.'))
+      : this.signInResult();
+    return outcome.then((o) => {
       if (o.kind === 'done') this.stored = o.tokens;
       return o;
     });
