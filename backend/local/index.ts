@@ -56,6 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       providerName: `cognito-idp.${REGION}.amazonaws.com/${ids.userPoolId}`,
       clientId: ids.userPoolClientId,
       verifyIdToken: (token) => userPool.verifyIdToken(token),
+      serverSideTokenCheck: (claims) => userPool.checkIdTokenServerSide(claims),
       allowUnauthenticated: false,
       dataDir,
       credentialsTtlS: opts.credentialsTtlS,

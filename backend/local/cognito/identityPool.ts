@@ -3,6 +3,7 @@ import { AwsError } from '../awsError';
 import { newCredentials, type IssuedCredentials } from './credentials';
 import { readJson, writeJson } from './jsonFile';
 import { asParams, requiredString, stringMap } from './params';
+import type { IdTokenClaims } from './tokens';
 
 export interface IdentityPoolOptions {
   region: string;
@@ -11,7 +12,12 @@ export interface IdentityPoolOptions {
   providerName: string;
   /** The ID token's `aud` must be this app client. */
   clientId: string;
-  verifyIdToken: (token: string) => Promise<{ sub: string; aud: string; iss: string; exp: number }>;
+  verifyIdToken: (token: string) => Promise<IdTokenClaims>;
+  /**
+   * ServerSideTokenCheck (the deployed pool sets it): asks the User Pool whether the token's sign-in
+   * still stands; throws NotAuthorizedException for revoked, signed-out or deleted users.
+   */
+  serverSideTokenCheck: ((claims: IdTokenClaims) => void) | null;
   allowUnauthenticated: boolean;
   dataDir: string | null;
   credentialsTtlS: number;
@@ -132,6 +138,7 @@ export class IdentityPool {
     const claims = await this.opts.verifyIdToken(logins[this.opts.providerName] ?? '');
     if (claims.aud !== this.opts.clientId)
       throw notAuthorized('Invalid login token. Incorrect token audience.');
+    this.opts.serverSideTokenCheck?.(claims);
     return claims.sub;
   }
 

@@ -1,7 +1,7 @@
 import { AwsError } from '../awsError';
 import { readJson, writeJson } from './jsonFile';
 import { loadSigningKey, newStoredKey, publicJwks } from './signingKey';
-import { verifyIdToken, type IdTokenClaims } from './tokens';
+import { checkIdTokenServerSide, verifyIdToken, type IdTokenClaims } from './tokens';
 import * as account from './userPoolAccount';
 import * as admin from './userPoolAdmin';
 import * as mfa from './mfa';
@@ -81,6 +81,11 @@ export class UserPool {
 
   verifyIdToken(token: string): Promise<IdTokenClaims> {
     return verifyIdToken(this.ctx, token);
+  }
+
+  /** For the Identity Pool's ServerSideTokenCheck: throws NotAuthorizedException when the sign-in no longer stands. */
+  checkIdTokenServerSide(claims: IdTokenClaims): void {
+    checkIdTokenServerSide(this.ctx, claims);
   }
 
   /** The demo user: created confirmed with this password, or left as it is when it exists. */
