@@ -4,6 +4,7 @@ import { createApiHandler } from '../api/handler';
 import { createApiGateway } from './apiGateway';
 import { IdentityPool, UserPool } from './cognito';
 import { localBackendConfig, writeBackendConfig, type BackendConfig } from './config';
+import { secureDataDir } from './dataDir';
 import { ensureJournalTable, startDynamo } from './dynamo';
 import { resolveOptions, type StackOptions } from './options';
 import { createStackServer } from './server';
@@ -32,6 +33,7 @@ export interface RunningStack {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const opts = resolveOptions(options);
   const { dataDir, now, log } = opts;
+  if (dataDir) secureDataDir(dataDir);
   const ids = dataDir ? loadOrCreateStackIds(dataDir, REGION) : newStackIds(REGION);
   const demoUser = { email: opts.demoEmail, password: opts.demoPassword ?? ids.demoPassword };
   let baseUrl = '';
@@ -39,6 +41,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : null, REGION);
   try {
     await ensureJournalTable(dynamo.client, TABLE_NAME);
+    dynamo.watch();
     const userPool = await UserPool.create({
       region: REGION,
       userPoolId: ids.userPoolId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../awsError';
 import { newCredentials, type IssuedCredentials } from './credentials';
-import { readJson, writeJson } from './jsonFile';
+import { hasObjectFields, readJson, writeJson } from './jsonFile';
 import { asParams, requiredString, stringMap } from './params';
 import type { IdTokenClaims } from './tokens';
 
@@ -34,6 +34,9 @@ const STATE_FILE = 'cognito-identity-pool.json';
 // Expired keys are kept a while so the SigV4 check can say "expired" rather than "unknown".
 const KEEP_EXPIRED_MS = 24 * 3600 * 1000;
 
+const isIdentityState = (v: unknown): v is IdentityState =>
+  hasObjectFields(v, ['identities', 'credentials']) && (v as { version?: unknown }).version === 1;
+
 const notAuthorized = (message: string): AwsError =>
   new AwsError('NotAuthorizedException', message);
 const UNAUTH_REFUSED = 'Unauthenticated access is not supported for this identity pool.';
@@ -49,7 +52,7 @@ export class IdentityPool {
   ) {}
 
   static create(opts: IdentityPoolOptions): Promise<IdentityPool> {
-    const loaded = opts.dataDir ? readJson<IdentityState>(opts.dataDir, STATE_FILE) : undefined;
+    const loaded = opts.dataDir ? readJson(opts.dataDir, STATE_FILE, isIdentityState) : undefined;
     const state: IdentityState = loaded ?? { version: 1, identities: {}, credentials: {} };
     return Promise.resolve(new IdentityPool(opts, state, opts.now ?? Date.now));
   }
