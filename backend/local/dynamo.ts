@@ -7,11 +7,13 @@ import {
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createTableInput } from '../api/table';
 import { DataDamagedError } from './dataDamage';
 import { secureFolder } from './dataDir';
 import { patchDynalite } from './dynalitePatches';
+import { removeDanglingIndexEntries } from './dynaliteRepair';
 import { checkLedger, currentFiles, writeLedger } from './dynamoLedger';
 import { checkLevelDbFolder } from './leveldbCheck';
 
@@ -62,9 +64,20 @@ function watchFolder(path: string): () => void {
 }
 
 /** dynalite in this process (LevelDB on disk at `path`, or in memory), on an ephemeral loopback port. */
-export async function startDynamo(path: string | null, region: string): Promise<LocalDynamo> {
+export async function startDynamo(
+  path: string | null,
+  region: string,
+  log: (line: string) => void = () => {},
+): Promise<LocalDynamo> {
   patchDynalite();
-  if (path) checkFolder(path);
+  if (path) {
+    checkFolder(path);
+    if (existsSync(join(path, 'CURRENT'))) {
+      const removed = await removeDanglingIndexEntries(path);
+      if (removed > 0)
+        log(`[dynamodb] removed ${removed} half-written index entries an earlier crash left`);
+    }
+  }
   const server = dynalite({
     ...(path ? { path } : {}),
     createTableMs: 0,

@@ -38,7 +38,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const demoUser = { email: opts.demoEmail, password: opts.demoPassword ?? ids.demoPassword };
   let baseUrl = '';
 
-  const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : null, REGION);
+  const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : null, REGION, log);
   try {
     await ensureJournalTable(dynamo.client, TABLE_NAME);
     dynamo.watch();
