@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { hasObjectFields, readJson, writeJson } from './cognito/jsonFile';
 
 // A log or MANIFEST cut off on a record boundary is sound to every checksum: only its size tells.
@@ -9,7 +9,8 @@ import { hasObjectFields, readJson, writeJson } from './cognito/jsonFile';
 // newer one. A kill between a write and the next look only leaves the ledger behind: never a false
 // alarm. (A folder from a version without a ledger gets only the checksum checks at its first start.)
 
-export const LEDGER_FILE = 'dynamodb-files.json';
+/** The ledger of the LevelDB folder `dbDir`, kept beside it: `dynamodb-files.json` for `dynamodb/`. */
+export const ledgerFileOf = (dbDir: string): string => `${basename(dbDir)}-files.json`;
 
 interface Ledger {
   version: 1;
@@ -57,7 +58,7 @@ export function checkLedger(
   dataDir: string,
   dbDir: string,
 ): { file: string; problem: string } | undefined {
-  const ledger = readJson(dataDir, LEDGER_FILE, isLedger);
+  const ledger = readJson(dataDir, ledgerFileOf(dbDir), isLedger);
   if (!ledger) return undefined;
   const now = new Map<string, number>();
   try {
@@ -83,5 +84,8 @@ export function checkLedger(
 }
 
 export function writeLedger(dataDir: string, dbDir: string): void {
-  writeJson(dataDir, LEDGER_FILE, { version: 1, files: currentFiles(dbDir) } satisfies Ledger);
+  writeJson(dataDir, ledgerFileOf(dbDir), {
+    version: 1,
+    files: currentFiles(dbDir),
+  } satisfies Ledger);
 }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '../../../backend/local';
-import { LEDGER_FILE } from '../../../backend/local/dynamoLedger';
+import { ledgerFileOf } from '../../../backend/local/dynamoLedger';
 import { signWithAws4 } from '../sigv4/signers';
 import { CREATE, RECENT, signInAndGetCredentials, signedGraphql } from './peer';
 
@@ -156,7 +156,7 @@ describe('damage detection at start', () => {
 
   it('starts a sound folder, one without a ledger (earlier versions), and keeps every entry', async () => {
     await folderWith20Entries();
-    rmSync(join(dataDir, LEDGER_FILE));
+    rmSync(join(dataDir, ledgerFileOf(dbDir())));
     const again = await start();
     expect(await countEntries(again)).toBe(20);
     await again.close();
