@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '../../../backend/local';
+import { describeStartError } from '../../../backend/local/banner';
+import { DataDamagedError } from '../../../backend/local/dataDamage';
 import { ledgerFileOf } from '../../../backend/local/dynamoLedger';
 import { signWithAws4 } from '../sigv4/signers';
 import { CREATE, RECENT, signInAndGetCredentials, signedGraphql } from './peer';
@@ -192,5 +194,19 @@ describe('permissions', () => {
     expect(modes.length).toBeGreaterThan(8);
     expect(modes.filter((m) => !/ (700|600)$/.test(m))).toEqual([]);
     expect(modes.filter((m) => m.endsWith(' 700'))).toEqual([`${dataDir} 700`, `${dbDir()} 700`]);
+  });
+});
+
+describe('the message npm run stack prints', () => {
+  it('names the file, the problem and what to do, with the data folder to move aside', () => {
+    const message = describeStartError(
+      new DataDamagedError('/home/ann/.journal/dynamodb/000003.log', 'it is cut off'),
+      4566,
+    );
+    expect(message.split('\n')).toEqual([
+      "The local stack's data is damaged: /home/ann/.journal/dynamodb/000003.log: it is cut off.",
+      'The stack did not start, so nothing was changed. Restore the data folder from a backup,',
+      "or move it aside to start with an empty one (its users and entries would be gone): mv '/home/ann/.journal' '/home/ann/.journal.damaged'",
+    ]);
   });
 });
