@@ -12,6 +12,10 @@ export const BUDGETS: Record<string, Budget> = {
   'bundleGzipBytes.popup': { op: '<=', limit: 15 * 1024 },
   'bundleGzipBytes.worker': { op: '<=', limit: 55 * 1024 },
   pageLatencyRatio: { op: '<=', limit: 1.5 },
+  // Flat memory: 8,000 list calls may leave at most 2 MB more heap after GC (256 B a call; the
+  // dynalite iterator leak was ~8 KB a call, 64 MB here). Identity Pool writes per call must not grow.
+  soakHeapGrowthKB: { op: '<=', limit: 2048 },
+  identityWriteGrowthRatio: { op: '<=', limit: 1.05 },
 };
 
 export function meets(value: number, budget: Budget): boolean {

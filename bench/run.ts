@@ -12,6 +12,7 @@ import { DIST, launchExtension } from '../test/e2e/harness';
 import { measureBundles } from './measures/bundle';
 import { measureExtension, writeBlankPage } from './measures/extension';
 import { measurePageLatency } from './measures/pageLatency';
+import { measureSoak } from './measures/soak';
 import { measureSrp } from './measures/srp';
 import { RequestCounter } from './measures/requestCounter';
 import { measureThroughput } from './measures/throughput';
@@ -55,6 +56,8 @@ try {
 }
 step('measuring page latency at 100 and 10,000 entries');
 figures.push(...(await measurePageLatency(runs)));
+step('soaking the stack on disk: 8,000 list calls, 2,000 credentials calls');
+figures.push(...(await measureSoak()));
 
 console.log(table(figures));
 if (values.json) {

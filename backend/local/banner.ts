@@ -45,6 +45,8 @@ export function closeOnSignals(close: () => Promise<void>, log: (line: string) =
 }
 
 export function describeStartError(error: unknown, port: string | number): string {
+  // It already says which file, what is wrong and what to do.
+  if (error instanceof Error && error.name === 'DataDamagedError') return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
     return `Port ${port} is in use: stop what is using it or set JOURNAL_STACK_PORT to another port.`;

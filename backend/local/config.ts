@@ -22,8 +22,8 @@ export function localBackendConfig(region: string, ids: StackIds, baseUrl: strin
 
 export function writeBackendConfig(dataDir: string, config: BackendConfig): string {
   const path = join(dataDir, CONFIG_FILE);
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(config, null, 2)}\n`);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   renameSync(`${path}.tmp`, path);
   return path;
 }

@@ -4,6 +4,7 @@ import { createApiHandler } from '../api/handler';
 import { createApiGateway } from './apiGateway';
 import { IdentityPool, UserPool } from './cognito';
 import { localBackendConfig, writeBackendConfig, type BackendConfig } from './config';
+import { secureDataDir } from './dataDir';
 import { ensureJournalTable, startDynamo } from './dynamo';
 import { resolveOptions, type StackOptions } from './options';
 import { createStackServer } from './server';
@@ -32,13 +33,15 @@ export interface RunningStack {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const opts = resolveOptions(options);
   const { dataDir, now, log } = opts;
+  if (dataDir) secureDataDir(dataDir);
   const ids = dataDir ? loadOrCreateStackIds(dataDir, REGION) : newStackIds(REGION);
   const demoUser = { email: opts.demoEmail, password: opts.demoPassword ?? ids.demoPassword };
   let baseUrl = '';
 
-  const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : null, REGION);
+  const dynamo = await startDynamo(dataDir ? join(dataDir, 'dynamodb') : null, REGION, log);
   try {
     await ensureJournalTable(dynamo.client, TABLE_NAME);
+    dynamo.watch();
     const userPool = await UserPool.create({
       region: REGION,
       userPoolId: ids.userPoolId,
@@ -56,6 +59,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       providerName: `cognito-idp.${REGION}.amazonaws.com/${ids.userPoolId}`,
       clientId: ids.userPoolClientId,
       verifyIdToken: (token) => userPool.verifyIdToken(token),
+      serverSideTokenCheck: (claims) => userPool.checkIdTokenServerSide(claims),
       allowUnauthenticated: false,
       dataDir,
       credentialsTtlS: opts.credentialsTtlS,

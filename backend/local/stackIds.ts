@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJson } from './cognito/jsonFile';
 
 /** What makes one local stack itself: kept in the data folder so a restart is the same stack. */
 export interface StackIds {
@@ -31,16 +32,20 @@ export function newStackIds(region: string): StackIds {
   };
 }
 
+const isStackIds = (v: unknown): v is StackIds =>
+  !!v &&
+  typeof v === 'object' &&
+  ['userPoolId', 'userPoolClientId', 'identityPoolId', 'demoPassword'].every(
+    (f) => typeof (v as Record<string, unknown>)[f] === 'string',
+  );
+
 /** The ids of the stack kept in `dataDir`, made and saved at its first start. */
 export function loadOrCreateStackIds(dataDir: string, region: string): StackIds {
   const path = join(dataDir, STATE_FILE);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as StackIds;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
+  const kept = readJson(dataDir, STATE_FILE, isStackIds);
+  if (kept) return kept;
   const ids = newStackIds(region);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // Owner-only: it holds the demo password.
   writeFileSync(`${path}.tmp`, JSON.stringify(ids, null, 2), { mode: 0o600 });
   renameSync(`${path}.tmp`, path);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError } from '../awsError';
+import { appendCredentials, compactCredentialLog, readCredentialLog } from './credentialLog';
 import { newCredentials, type IssuedCredentials } from './credentials';
-import { readJson, writeJson } from './jsonFile';
+import { hasObjectFields, readJson, writeJson } from './jsonFile';
 import { asParams, requiredString, stringMap } from './params';
+import type { IdTokenClaims } from './tokens';
 
 export interface IdentityPoolOptions {
   region: string;
@@ -11,7 +13,12 @@ export interface IdentityPoolOptions {
   providerName: string;
   /** The ID token's `aud` must be this app client. */
   clientId: string;
-  verifyIdToken: (token: string) => Promise<{ sub: string; aud: string; iss: string; exp: number }>;
+  verifyIdToken: (token: string) => Promise<IdTokenClaims>;
+  /**
+   * ServerSideTokenCheck (the deployed pool sets it): asks the User Pool whether the token's sign-in
+   * still stands; throws NotAuthorizedException for revoked, signed-out or deleted users.
+   */
+  serverSideTokenCheck: ((claims: IdTokenClaims) => void) | null;
   allowUnauthenticated: boolean;
   dataDir: string | null;
   credentialsTtlS: number;
@@ -21,12 +28,19 @@ export interface IdentityPoolOptions {
 interface IdentityState {
   version: 1;
   identities: Record<string, { sub: string | null; createdAt: number }>; // sub null = unauthenticated
+  /** In memory: every live key. On disk: empty, or what versions before the credential log kept. */
   credentials: Record<string, IssuedCredentials>;
 }
+
+// Expired credentials are dropped at most this often (each sweep walks them all).
+const SWEEP_MS = 60_000;
 
 const STATE_FILE = 'cognito-identity-pool.json';
 // Expired keys are kept a while so the SigV4 check can say "expired" rather than "unknown".
 const KEEP_EXPIRED_MS = 24 * 3600 * 1000;
+
+const isIdentityState = (v: unknown): v is IdentityState =>
+  hasObjectFields(v, ['identities', 'credentials']) && (v as { version?: unknown }).version === 1;
 
 const notAuthorized = (message: string): AwsError =>
   new AwsError('NotAuthorizedException', message);
@@ -36,16 +50,30 @@ const LOGINS_MISMATCH =
 
 /** The local Cognito Identity Pool: maps User Pool ID tokens to identities and temporary credentials. */
 export class IdentityPool {
+  private lastSweep: number;
+
   private constructor(
     private readonly opts: IdentityPoolOptions,
     private readonly state: IdentityState,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.lastSweep = now();
+  }
 
   static create(opts: IdentityPoolOptions): Promise<IdentityPool> {
-    const loaded = opts.dataDir ? readJson<IdentityState>(opts.dataDir, STATE_FILE) : undefined;
+    const { dataDir } = opts;
+    const now = opts.now ?? Date.now;
+    const loaded = dataDir ? readJson(dataDir, STATE_FILE, isIdentityState) : undefined;
     const state: IdentityState = loaded ?? { version: 1, identities: {}, credentials: {} };
-    return Promise.resolve(new IdentityPool(opts, state, opts.now ?? Date.now));
+    if (dataDir) {
+      for (const c of readCredentialLog(dataDir)) state.credentials[c.accessKeyId] = c;
+      dropExpired(state, now());
+      // The live credentials go to the log first, then the identities file loses its copy of them:
+      // a crash in between leaves them in both, which reads the same.
+      compactCredentialLog(dataDir, Object.values(state.credentials));
+      writeJson(dataDir, STATE_FILE, { ...state, credentials: {} });
+    }
+    return Promise.resolve(new IdentityPool(opts, state, now));
   }
 
   async handle(operation: string, input: unknown): Promise<unknown> {
@@ -104,11 +132,12 @@ export class IdentityPool {
     const nowMs = this.now();
     const expiresAt = (Math.floor(nowMs / 1000) + this.opts.credentialsTtlS) * 1000;
     const creds = newCredentials(identityId, expiresAt);
-    for (const [key, c] of Object.entries(this.state.credentials)) {
-      if (c.expiresAt + KEEP_EXPIRED_MS <= nowMs) delete this.state.credentials[key];
+    if (nowMs - this.lastSweep >= SWEEP_MS) {
+      dropExpired(this.state, nowMs);
+      this.lastSweep = nowMs;
     }
     this.state.credentials[creds.accessKeyId] = creds;
-    this.save();
+    if (this.opts.dataDir) appendCredentials(this.opts.dataDir, creds);
     return {
       IdentityId: identityId,
       // awsJson1_1 carries timestamps as epoch seconds.
@@ -132,6 +161,7 @@ export class IdentityPool {
     const claims = await this.opts.verifyIdToken(logins[this.opts.providerName] ?? '');
     if (claims.aud !== this.opts.clientId)
       throw notAuthorized('Invalid login token. Incorrect token audience.');
+    this.opts.serverSideTokenCheck?.(claims);
     return claims.sub;
   }
 
@@ -142,7 +172,15 @@ export class IdentityPool {
     return id;
   }
 
+  /** The identities (credentials live in their own log). */
   private save(): void {
-    if (this.opts.dataDir) writeJson(this.opts.dataDir, STATE_FILE, this.state);
+    if (this.opts.dataDir)
+      writeJson(this.opts.dataDir, STATE_FILE, { ...this.state, credentials: {} });
+  }
+}
+
+function dropExpired(state: IdentityState, nowMs: number): void {
+  for (const [key, c] of Object.entries(state.credentials)) {
+    if (c.expiresAt + KEEP_EXPIRED_MS <= nowMs) delete state.credentials[key];
   }
 }

@@ -107,6 +107,8 @@ export interface IdTokenClaims {
   aud: string;
   iss: string;
   exp: number;
+  /** The sign-in (session) the token comes from. */
+  originJti: string;
 }
 
 /** For the Identity Pool: messages as it words them, since they surface through it. */
@@ -128,5 +130,23 @@ export async function verifyIdToken(ctx: PoolContext, token: string): Promise<Id
   if (token_use !== 'id') throw bad('Not a valid OpenId Connect identity token.');
   const nowS = Math.floor(ctx.now() / 1000);
   if (exp <= nowS) throw bad(`Token expired: ${nowS} >= ${exp}`);
-  return { sub, aud, iss, exp };
+  return { sub, aud, iss, exp, originJti: String(claims.origin_jti) };
+}
+
+/**
+ * ServerSideTokenCheck, as the deployed Identity Pool sets it: the ID token's sign-in must still
+ * stand (not signed out globally, not revoked) and its user must still exist.
+ */
+export function checkIdTokenServerSide(ctx: PoolContext, claims: IdTokenClaims): void {
+  const session = ctx.state.sessions[claims.originJti];
+  if (
+    !session ||
+    session.revoked ||
+    session.username !== claims.sub ||
+    !ctx.state.users[claims.sub]
+  )
+    throw new AwsError(
+      'NotAuthorizedException',
+      'Invalid login token. The token has been revoked, or its user signed out or was deleted.',
+    );
 }

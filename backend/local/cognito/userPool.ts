@@ -1,7 +1,7 @@
 import { AwsError } from '../awsError';
-import { readJson, writeJson } from './jsonFile';
+import { hasObjectFields, readJson, writeJson } from './jsonFile';
 import { loadSigningKey, newStoredKey, publicJwks } from './signingKey';
-import { verifyIdToken, type IdTokenClaims } from './tokens';
+import { checkIdTokenServerSide, verifyIdToken, type IdTokenClaims } from './tokens';
 import * as account from './userPoolAccount';
 import * as admin from './userPoolAdmin';
 import * as mfa from './mfa';
@@ -36,6 +36,9 @@ const OPERATIONS: Record<string, Operation> = {
   AdminSetUserMFAPreference: mfa.adminSetUserMFAPreference,
 };
 
+const isPoolState = (v: unknown): v is PoolState =>
+  hasObjectFields(v, ['key', 'users', 'sessions']) && (v as { version?: unknown }).version === 1;
+
 /** The local Cognito User Pool: one pool, one app client (no secret), e-mail as the sign-in name. */
 export class UserPool {
   private constructor(private readonly ctx: PoolContext) {}
@@ -43,7 +46,7 @@ export class UserPool {
   static async create(opts: UserPoolOptions): Promise<UserPool> {
     const { dataDir } = opts;
     const now = opts.now ?? Date.now;
-    const loaded = dataDir ? readJson<PoolState>(dataDir, STATE_FILE) : undefined;
+    const loaded = dataDir ? readJson(dataDir, STATE_FILE, isPoolState) : undefined;
     const state: PoolState = loaded ?? {
       version: 1,
       key: await newStoredKey(),
@@ -81,6 +84,11 @@ export class UserPool {
 
   verifyIdToken(token: string): Promise<IdTokenClaims> {
     return verifyIdToken(this.ctx, token);
+  }
+
+  /** For the Identity Pool's ServerSideTokenCheck: throws NotAuthorizedException when the sign-in no longer stands. */
+  checkIdTokenServerSide(claims: IdTokenClaims): void {
+    checkIdTokenServerSide(this.ctx, claims);
   }
 
   /** The demo user: created confirmed with this password, or left as it is when it exists. */

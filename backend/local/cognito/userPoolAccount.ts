@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../awsError';
 import { assertNotLocked, recordFailure, recordSuccess } from './lockout';
 import { mfaFields } from './mfa';
+import { checkCode } from './codeCheck';
+import { checkPassword, codeParam, passwordParam, usernameParam } from './inputLimits';
 import { asParams, requiredString } from './params';
 import { checkPasswordPolicy } from './passwordPolicy';
 import { makeVerifier, passwordMatches } from './srp';
 import { checkAccessToken } from './tokens';
 import {
   checkClient,
-  consumeCode,
-  requireUser,
+  codeDelivery,
   sendCode,
   setPassword,
   type PoolContext,
@@ -31,6 +32,7 @@ export function attributesOf(user: UserRecord): { Name: string; Value: string }[
 export function newUser(ctx: PoolContext, email: string, password: string): UserRecord {
   if (!EMAIL.test(email))
     throw new AwsError('InvalidParameterException', 'Username should be an email.');
+  checkPassword(password, 'Password');
   checkPasswordPolicy(password);
   const username = randomUUID();
   const now = ctx.now();
@@ -50,8 +52,8 @@ export function newUser(ctx: PoolContext, email: string, password: string): User
 export function signUp(ctx: PoolContext, input: unknown): object {
   const p = asParams(input);
   checkClient(ctx, p);
-  const email = requiredString(p, 'Username');
-  const password = requiredString(p, 'Password');
+  const email = usernameParam(p);
+  const password = passwordParam(p, 'Password');
   if (findUser(ctx.state, email)) {
     throw new AwsError(
       'UsernameExistsException',
@@ -65,18 +67,28 @@ export function signUp(ctx: PoolContext, input: unknown): object {
   return { UserConfirmed: false, UserSub: user.username, CodeDeliveryDetails: delivery };
 }
 
+/**
+ * PreventUserExistenceErrors: what ForgotPassword and ResendConfirmationCode answer when no code is
+ * sent. The log says so (no code, no address) so a developer is not left waiting for one.
+ */
+function simulatedDelivery(ctx: PoolContext, name: string): object {
+  ctx.opts.log('[cognito] No code sent: no such account, or none with a verified e-mail');
+  return codeDelivery(name);
+}
+
 export function confirmSignUp(ctx: PoolContext, input: unknown): object {
   const p = asParams(input);
   checkClient(ctx, p);
-  const user = requireUser(ctx, requiredString(p, 'Username'));
-  const code = requiredString(p, 'ConfirmationCode');
-  if (user.status !== 'UNCONFIRMED') {
+  const name = usernameParam(p);
+  const code = codeParam(p);
+  const user = findUser(ctx.state, name);
+  if (user && user.status !== 'UNCONFIRMED') {
     throw new AwsError(
       'NotAuthorizedException',
       `User cannot be confirmed. Current status is ${user.status}`,
     );
   }
-  consumeCode(ctx, user.confirmation, code);
+  checkCode(ctx, name, user, (u) => u.confirmation, code, 'mismatch');
   delete user.confirmation;
   user.status = 'CONFIRMED';
   user.emailVerified = true;
@@ -88,7 +100,9 @@ export function confirmSignUp(ctx: PoolContext, input: unknown): object {
 export function resendConfirmationCode(ctx: PoolContext, input: unknown): object {
   const p = asParams(input);
   checkClient(ctx, p);
-  const user = requireUser(ctx, requiredString(p, 'Username'));
+  const name = usernameParam(p);
+  const user = findUser(ctx.state, name);
+  if (!user) return { CodeDeliveryDetails: simulatedDelivery(ctx, name) };
   if (user.status !== 'UNCONFIRMED')
     throw new AwsError('InvalidParameterException', 'User is already confirmed.');
   const delivery = sendCode(ctx, user, 'confirmation');
@@ -99,19 +113,16 @@ export function resendConfirmationCode(ctx: PoolContext, input: unknown): object
 export function forgotPassword(ctx: PoolContext, input: unknown): object {
   const p = asParams(input);
   checkClient(ctx, p);
-  const user = requireUser(ctx, requiredString(p, 'Username'));
-  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+  const name = usernameParam(p);
+  const user = findUser(ctx.state, name);
+  if (user?.status === 'FORCE_CHANGE_PASSWORD') {
     throw new AwsError(
       'NotAuthorizedException',
       'User password cannot be reset in the current state.',
     );
   }
-  if (!user.emailVerified) {
-    throw new AwsError(
-      'InvalidParameterException',
-      'Cannot reset password for the user as there is no registered/verified email or phone_number',
-    );
-  }
+  // No account, or none with a verified address: answered as a delivery all the same.
+  if (!user?.emailVerified) return { CodeDeliveryDetails: simulatedDelivery(ctx, name) };
   const delivery = sendCode(ctx, user, 'reset');
   ctx.save();
   return { CodeDeliveryDetails: delivery };
@@ -120,11 +131,12 @@ export function forgotPassword(ctx: PoolContext, input: unknown): object {
 export function confirmForgotPassword(ctx: PoolContext, input: unknown): object {
   const p = asParams(input);
   checkClient(ctx, p);
-  const user = requireUser(ctx, requiredString(p, 'Username'));
-  const code = requiredString(p, 'ConfirmationCode');
-  const password = requiredString(p, 'Password');
+  const name = usernameParam(p);
+  const code = codeParam(p);
+  const password = passwordParam(p, 'Password');
   checkPasswordPolicy(password); // before the code is spent, so a refused password can be retried
-  consumeCode(ctx, user.reset, code);
+  const user = findUser(ctx.state, name);
+  checkCode(ctx, name, user, (u) => u.reset, code, 'expired');
   delete user.reset;
   setPassword(ctx, user, password);
   recordSuccess(user);
@@ -135,8 +147,8 @@ export function confirmForgotPassword(ctx: PoolContext, input: unknown): object 
 export async function changePassword(ctx: PoolContext, input: unknown): Promise<object> {
   const p = asParams(input);
   const { user } = await checkAccessToken(ctx, requiredString(p, 'AccessToken'));
-  const previous = requiredString(p, 'PreviousPassword');
-  const proposed = requiredString(p, 'ProposedPassword');
+  const previous = passwordParam(p, 'PreviousPassword');
+  const proposed = passwordParam(p, 'ProposedPassword');
   assertNotLocked(user, ctx.now());
   if (!passwordMatches(ctx.poolName, user.username, previous, user.password)) {
     const err = recordFailure(user, ctx.now());

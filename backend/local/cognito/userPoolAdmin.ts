@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AwsError } from '../awsError';
 import { recordSuccess } from './lockout';
 import { asParams, attributeList, optionalString, requiredString } from './params';
+import { checkPassword, passwordParam, usernameParam } from './inputLimits';
 import { checkPasswordPolicy } from './passwordPolicy';
 import { attributesOf, newUser } from './userPoolAccount';
 import {
@@ -30,13 +31,16 @@ function userType(user: UserRecord): object {
 export function adminCreateUser(ctx: PoolContext, input: unknown): object {
   const p = asParams(input);
   checkPoolId(ctx, p);
-  const email = requiredString(p, 'Username');
+  const email = usernameParam(p);
   if (findUser(ctx.state, email))
     throw new AwsError('UsernameExistsException', 'User account already exists');
   // Without a temporary password Cognito makes one and e-mails it; here nobody learns it
   // (passwords are never logged), so AdminSetUserPassword has to follow.
+  const given = optionalString(p, 'TemporaryPassword');
   const temporary =
-    optionalString(p, 'TemporaryPassword') ?? `Aa1!${randomBytes(18).toString('base64url')}`;
+    given === undefined
+      ? `Aa1!${randomBytes(18).toString('base64url')}`
+      : checkPassword(given, 'TemporaryPassword');
   const user = newUser(ctx, email, temporary);
   user.status = 'FORCE_CHANGE_PASSWORD';
   user.tempPasswordExpiresAt = ctx.now() + TEMP_PASSWORD_TTL_MS;
@@ -49,8 +53,8 @@ export function adminCreateUser(ctx: PoolContext, input: unknown): object {
 export function adminSetUserPassword(ctx: PoolContext, input: unknown): object {
   const p = asParams(input);
   checkPoolId(ctx, p);
-  const user = requireUser(ctx, requiredString(p, 'Username'));
-  const password = requiredString(p, 'Password');
+  const user = requireUser(ctx, usernameParam(p));
+  const password = passwordParam(p, 'Password');
   checkPasswordPolicy(password);
   setPassword(ctx, user, password);
   if (p.Permanent === true) {

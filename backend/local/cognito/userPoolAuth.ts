@@ -3,8 +3,10 @@ import { AwsError } from '../awsError';
 import { assertNotLocked, recordFailure, recordSuccess } from './lockout';
 import { owesSecondFactor, respondToMfaChallenge, secondFactorChallenge } from './mfa';
 import { asParams, missing, requiredString, stringMap, type Params } from './params';
+import { checkPassword } from './inputLimits';
 import { checkPasswordPolicy } from './passwordPolicy';
 import { claimSignatureValid, passwordMatches, serverEphemeral, sessionKey } from './srp';
+import { checkSrpA, simulatedChallenge } from './srpInput';
 import { mintTokens, sessionOfRefreshToken, startSession } from './tokens';
 import {
   CHALLENGE_TTL_MS,
@@ -17,6 +19,11 @@ import { findUser, type UserRecord } from './userState';
 
 const expiredSession = (): AwsError =>
   new AwsError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+// PreventUserExistenceErrors: an unknown name fails as a wrong password does.
+const incorrect = (): AwsError =>
+  new AwsError('NotAuthorizedException', 'Incorrect username or password.');
+// SRP challenges waiting for an answer are few in real use; the cap bounds what callers can pile up.
+const MAX_PENDING_SRP = 5_000;
 
 export async function initiateAuth(ctx: PoolContext, input: unknown): Promise<object> {
   const p = asParams(input);
@@ -29,11 +36,14 @@ export async function initiateAuth(ctx: PoolContext, input: unknown): Promise<ob
     return v;
   };
   switch (flow) {
-    case 'USER_SRP_AUTH':
-      return srpStart(ctx, requireUser(ctx, param('USERNAME')), param('SRP_A'));
+    case 'USER_SRP_AUTH': {
+      const name = param('USERNAME');
+      return srpStart(ctx, name, findUser(ctx.state, name), checkSrpA(param('SRP_A')));
+    }
     case 'USER_PASSWORD_AUTH': {
-      const user = requireUser(ctx, param('USERNAME'));
+      const user = findUser(ctx.state, param('USERNAME'));
       const password = param('PASSWORD');
+      if (!user) throw incorrect();
       assertNotLocked(user, ctx.now());
       if (!passwordMatches(ctx.poolName, user.username, password, user.password))
         throw failed(ctx, user);
@@ -58,13 +68,25 @@ export async function initiateAuth(ctx: PoolContext, input: unknown): Promise<ob
   }
 }
 
-function srpStart(ctx: PoolContext, user: UserRecord, aHex: string): object {
+function srpStart(
+  ctx: PoolContext,
+  name: string,
+  user: UserRecord | undefined,
+  aHex: string,
+): object {
   const now = ctx.now();
   for (const [block, pending] of ctx.srp) if (pending.expiresAt <= now) ctx.srp.delete(block);
-  const eph = serverEphemeral(user.password.verifier);
+  while (ctx.srp.size >= MAX_PENDING_SRP) {
+    const oldest = ctx.srp.keys().next();
+    if (oldest.done) break;
+    ctx.srp.delete(oldest.value);
+  }
+  const fake = user ? undefined : simulatedChallenge(ctx, name);
+  const eph = fake ? fake.eph : serverEphemeral(user?.password.verifier ?? '');
+  const userId = fake ? fake.userId : (user?.username ?? '');
   const secretBlock = randomBytes(512).toString('base64');
   ctx.srp.set(secretBlock, {
-    username: user.username,
+    username: user ? user.username : null,
     aHex,
     eph,
     expiresAt: now + CHALLENGE_TTL_MS,
@@ -72,11 +94,11 @@ function srpStart(ctx: PoolContext, user: UserRecord, aHex: string): object {
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {
-      SALT: user.password.salt,
+      SALT: fake ? fake.salt : (user?.password.salt ?? ''),
       SECRET_BLOCK: secretBlock,
       SRP_B: eph.B.toString(16),
-      USERNAME: user.username,
-      USER_ID_FOR_SRP: user.username,
+      USERNAME: userId,
+      USER_ID_FOR_SRP: userId,
     },
   };
 }
@@ -106,10 +128,8 @@ async function passwordVerifier(ctx: PoolContext, a: Record<string, string>): Pr
   const pending = ctx.srp.get(block);
   ctx.srp.delete(block); // one answer per challenge
   if (!pending || pending.expiresAt <= ctx.now()) throw expiredSession();
-  const user = requireUser(ctx, pending.username);
-  if (findUser(ctx.state, a.USERNAME ?? '')?.username !== user.username) {
-    throw new AwsError('NotAuthorizedException', 'Incorrect username or password.');
-  }
+  const user = pending.username === null ? undefined : ctx.state.users[pending.username];
+  if (!user || findUser(ctx.state, a.USERNAME ?? '')?.username !== user.username) throw incorrect();
   assertNotLocked(user, ctx.now());
   const key = sessionKey(pending.aHex, pending.eph, user.password.verifier);
   const ok =
@@ -182,6 +202,7 @@ async function newPassword(
   const password = a.NEW_PASSWORD;
   if (!password) throw missing('NEW_PASSWORD');
   const user = requireUser(ctx, pending.username);
+  checkPassword(password, 'NEW_PASSWORD');
   checkPasswordPolicy(password);
   ctx.challenges.delete(sessionId);
   setPassword(ctx, user, password);

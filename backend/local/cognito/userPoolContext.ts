@@ -23,7 +23,8 @@ export interface UserPoolOptions {
 
 /** An SRP exchange between InitiateAuth and RespondToAuthChallenge, keyed by its SECRET_BLOCK. */
 export interface SrpPending {
-  username: string;
+  /** null: a simulated challenge for a name with no account (PreventUserExistenceErrors). */
+  username: string | null;
   aHex: string;
   eph: ServerEphemeral;
   expiresAt: number;

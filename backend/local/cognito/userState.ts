@@ -1,3 +1,4 @@
+import type { CodeGuard } from './codeAttempts';
 import type { StoredKey } from './signingKey';
 import type { PasswordVerifier } from './srp';
 import type { TotpState } from './totp';
@@ -25,6 +26,8 @@ export interface UserRecord {
   lastFailureAt: number;
   /** The authenticator app (TOTP MFA), once one has been associated. */
   totp?: TotpState;
+  /** Wrong confirmation/reset codes (absent in files of earlier versions). */
+  codeGuard?: CodeGuard;
 }
 
 /** One sign-in: its refresh token (hashed) and the access/ID tokens derived from it share `originJti`. */

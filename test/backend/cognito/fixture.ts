@@ -68,6 +68,7 @@ export async function startStack(
     providerName: PROVIDER,
     clientId: CLIENT_ID,
     verifyIdToken: (t) => userPool.verifyIdToken(t),
+    serverSideTokenCheck: (claims) => userPool.checkIdTokenServerSide(claims),
     allowUnauthenticated: false,
     dataDir: opts.dataDir ?? null,
     credentialsTtlS: 3600,

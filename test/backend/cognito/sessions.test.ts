@@ -227,8 +227,9 @@ describe('passwords', () => {
     await stack.idp.send(
       new AdminDeleteUserCommand({ UserPoolId: USER_POOL_ID, Username: 'adm@example.com' }),
     );
+    // PreventUserExistenceErrors: a deleted user fails as a wrong password does.
     expect(await failure(passwordAuth('adm@example.com', 'Perm-Pass1!'))).toBe(
-      'UserNotFoundException: User does not exist.',
+      'NotAuthorizedException: Incorrect username or password.',
     );
     expect(await failure(refresh(t.refresh))).toBe('NotAuthorizedException: Invalid Refresh Token');
     expect(

@@ -177,8 +177,9 @@ describe('sign-up, confirmation and SRP sign-in', () => {
     expect(await failure(srpSignIn(stack.url, 'fay@example.com', 'Wr0ng-password'))).toBe(
       'NotAuthorizedException: Incorrect username or password.',
     );
+    // PreventUserExistenceErrors: an unknown name fails as a wrong password does.
     expect(await failure(srpSignIn(stack.url, 'nobody@example.com', PASSWORD))).toBe(
-      'UserNotFoundException: User does not exist.',
+      'NotAuthorizedException: Incorrect username or password.',
     );
     expect(await failure(srpSignIn(stack.url, 'gus@example.com', PASSWORD))).toBe(
       'UserNotConfirmedException: User is not confirmed.',
