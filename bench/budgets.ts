@@ -12,6 +12,8 @@ export const BUDGETS: Record<string, Budget> = {
   'bundleGzipBytes.popup': { op: '<=', limit: 15 * 1024 },
   'bundleGzipBytes.worker': { op: '<=', limit: 55 * 1024 },
   pageLatencyRatio: { op: '<=', limit: 1.5 },
+  worstAllowedRequestMs: { op: '<=', limit: 1000 },
+  otherUserSlowdownRatio: { op: '<=', limit: 2 },
 };
 
 export function meets(value: number, budget: Budget): boolean {

@@ -15,6 +15,7 @@ import { measurePageLatency } from './measures/pageLatency';
 import { measureSrp } from './measures/srp';
 import { RequestCounter } from './measures/requestCounter';
 import { measureThroughput } from './measures/throughput';
+import { measureWorstRequest } from './measures/worstRequest';
 import { table, toJson, verdict, type Figure } from './report';
 
 const { values } = parseArgs({
@@ -50,6 +51,8 @@ try {
   figures.push(await measureSrp(stack, runs));
   step('measuring create throughput');
   figures.push(await measureThroughput(stack, 3));
+  step('measuring the worst request the cost limits allow');
+  figures.push(...(await measureWorstRequest(stack, runs)));
 } finally {
   await stack.close();
 }
