@@ -57,19 +57,24 @@ export class LimitError extends GraphQLError {
   }
 }
 
-/** The cost of one field: root fields by FIELD_COST, a page by its limit, the rest free. */
+/** A page's cost: its `limit` (an out-of-range one is refused by the resolver before any read). */
+function pageCost(limit: unknown): number {
+  return typeof limit === 'number' && Number.isFinite(limit)
+    ? Math.min(MAX_LIMIT, Math.max(1, Math.ceil(limit)))
+    : DEFAULT_LIMIT;
+}
+
+/**
+ * The cost of one field: root fields by FIELD_COST, a page by its limit, the rest free. A root field
+ * not listed (add new ones to FIELD_COST) costs like a page when it is a query and the whole budget
+ * when it is a mutation.
+ */
 const journalCost: ComplexityEstimator = ({ type, field, args }) => {
   if (type.name !== 'Query' && type.name !== 'Mutation') return 0;
-  if (field.name === 'recentEntries') {
-    const limit: unknown = args['limit'];
-    // An out-of-range limit is refused by the resolver before any read: count it as the largest.
-    return typeof limit === 'number' && Number.isFinite(limit)
-      ? Math.min(MAX_LIMIT, Math.max(1, Math.ceil(limit)))
-      : DEFAULT_LIMIT;
-  }
-  return Object.hasOwn(FIELD_COST, field.name)
-    ? FIELD_COST[field.name as keyof typeof FIELD_COST]
-    : MAX_COST;
+  if (field.name === 'recentEntries') return pageCost(args['limit']);
+  if (Object.hasOwn(FIELD_COST, field.name))
+    return FIELD_COST[field.name as keyof typeof FIELD_COST];
+  return type.name === 'Query' ? pageCost(args['limit']) : MAX_COST;
 };
 
 /** A query's cost (variables applied), or a LimitError when it is over MAX_COST. */
