@@ -17,5 +17,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // graphql-query-complexity's ESM build would load graphql's CommonJS copy next to the ESM one
+    // the backend's schema comes from ("another module or realm"): let vite resolve it like ours.
+    server: { deps: { inline: ['graphql-query-complexity'] } },
   },
 });

@@ -16,6 +16,8 @@ export const BUDGETS: Record<string, Budget> = {
   // dynalite iterator leak was ~8 KB a call, 64 MB here). Identity Pool writes per call must not grow.
   soakHeapGrowthKB: { op: '<=', limit: 2048 },
   identityWriteGrowthRatio: { op: '<=', limit: 1.05 },
+  worstAllowedRequestMs: { op: '<=', limit: 1000 },
+  otherUserSlowdownRatio: { op: '<=', limit: 2 },
 };
 
 export function meets(value: number, budget: Budget): boolean {

@@ -16,6 +16,7 @@ import { measureSoak } from './measures/soak';
 import { measureSrp } from './measures/srp';
 import { RequestCounter } from './measures/requestCounter';
 import { measureThroughput } from './measures/throughput';
+import { measureWorstRequest } from './measures/worstRequest';
 import { table, toJson, verdict, type Figure } from './report';
 
 const { values } = parseArgs({
@@ -51,6 +52,8 @@ try {
   figures.push(await measureSrp(stack, runs));
   step('measuring create throughput');
   figures.push(await measureThroughput(stack, 3));
+  step('measuring the worst request the cost limits allow');
+  figures.push(...(await measureWorstRequest(stack, runs)));
 } finally {
   await stack.close();
 }

@@ -22,6 +22,11 @@ export function encodeNextToken(key: EntryKey): string {
 
 const RESTART = 'Start again without a nextToken.';
 
+/** An owner is a User Pool `sub` (36 characters) or, in old local data, an identity id (~46). */
+const MAX_OWNER_CHARS = 128;
+/** `Date#toISOString()` of a year 1000–9999: how createDate is stored. */
+const CREATED_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** The key in `token`, or a BAD_USER_INPUT error when it is malformed or not `identityId`'s. */
 export function decodeNextToken(token: string, identityId: string): EntryKey {
   const malformed = () => badUserInput(`nextToken is not one this API gave out. ${RESTART}`);
@@ -51,8 +56,11 @@ function isEntryKey(value: unknown): value is EntryKey {
     pk !== '' &&
     typeof sk === 'string' &&
     isValidId(sk) &&
+    pk.length <= MAX_OWNER_CHARS &&
     typeof createdSk === 'string' &&
-    createdSk.length > sk.length + 1 &&
+    // Exactly what createdSkOf makes: a canonical date, '#', the id. Anything longer could pass
+    // DynamoDB's 1,024-byte key limit and come back as a ValidationException (a 500).
+    CREATED_DATE.test(createdSk.slice(0, -sk.length - 1)) &&
     createdSk.endsWith(`#${sk}`)
   );
 }

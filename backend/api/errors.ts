@@ -4,7 +4,8 @@ import { GraphQLError } from 'graphql';
 export type ErrorCode =
   | 'BAD_REQUEST' // the HTTP body is not a GraphQL request
   | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED' // also a request over a cost limit (depth, aliases, tokens, cost)
+  | 'OPERATION_NOT_SUPPORTED' // a subscription
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'

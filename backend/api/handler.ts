@@ -6,6 +6,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { errorResponse, INTERNAL_MESSAGE } from './errors';
 import { executeRequest } from './execute';
+import { MAX_BODY_BYTES } from './limits';
+import { ownerOf } from './owner';
 import { decodeBody, parseGraphQLRequest } from './request';
 import { JournalStore } from './store';
 
@@ -16,6 +18,8 @@ export interface ApiDeps {
   tableName: string;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Schema introspection; off unless asked for (the local stack turns it on for development). */
+  introspection?: boolean;
 }
 
 export type ApiHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
@@ -61,13 +65,13 @@ export function createApiHandler(deps: ApiDeps): ApiHandler {
     const logError = (where: string, error: unknown, extra: Record<string, unknown> = {}) =>
       log(JSON.stringify({ level: 'error', where, requestId, ...extra, ...errorDetail(error) }));
     try {
-      const identityId = event.requestContext?.identity?.cognitoIdentityId;
-      if (!identityId) {
+      const owner = ownerOf(event.requestContext?.identity);
+      if (!owner) {
         return respond(
           403,
           errorResponse(
             'UNAUTHENTICATED',
-            'Sign in first: this request carries no Cognito identity.',
+            'Sign in first: this request carries no signed-in Cognito user.',
           ),
         );
       }
@@ -81,12 +85,26 @@ export function createApiHandler(deps: ApiDeps): ApiHandler {
           { Allow: 'POST' },
         );
       }
-      const parsed = parseGraphQLRequest(decodeBody(event.body, event.isBase64Encoded));
+      const body = decodeBody(event.body, event.isBase64Encoded);
+      // UTF-16 length ≤ UTF-8 bytes ≤ 3 × length: count bytes only when it could matter.
+      if (body.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) {
+        return respond(
+          400,
+          errorResponse(
+            'BAD_REQUEST',
+            `The request body is over ${MAX_BODY_BYTES / 1_048_576} MiB; send less in one request.`,
+          ),
+        );
+      }
+      const parsed = parseGraphQLRequest(body);
       if (!parsed.ok) return respond(400, errorResponse('BAD_REQUEST', parsed.message));
-      const result = await executeRequest(parsed.request, { identityId, store, now }, (error) =>
-        logError('resolver', error, { path: error.path?.join('.') }),
+      const { refused, response } = await executeRequest(
+        parsed.request,
+        { identityId: owner, store, now },
+        (error) => logError('resolver', error, { path: error.path?.join('.') }),
+        { introspection: deps.introspection ?? false },
       );
-      return respond(200, result);
+      return respond(refused ? 400 : 200, response);
     } catch (error) {
       logError('handler', error);
       return respond(500, errorResponse('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE));
@@ -106,7 +124,12 @@ export const handler: ApiHandler = async (event) => {
       );
       return respond(500, errorResponse('INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE));
     }
-    lambdaHandler = createApiHandler({ client: new DynamoDBClient({}), tableName });
+    lambdaHandler = createApiHandler({
+      client: new DynamoDBClient({}),
+      tableName,
+      // Off unless the stack says otherwise: the schema is public in the project, not on the wire.
+      introspection: process.env['JOURNAL_API_INTROSPECTION'] === 'true',
+    });
   }
   return lambdaHandler(event);
 };

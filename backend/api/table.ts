@@ -2,13 +2,14 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 /**
  * The journal table. The CDK stack mirrors this design: change it in both places or in neither.
- * - `pk`: the caller's cognitoIdentityId (one partition per identity)
+ * - `pk`: the caller's User Pool `sub` (one partition per user; see owner.ts for why not the
+ *   Identity Pool's id). Changing a key here replaces the deployed table: see backend/cdk/README.md
  * - `sk`: the entry id
  * - LSI `byCreateDate`: sort key `createdSk` = `${createDate}#${id}`, projection ALL, so a page of
  *   newest entries is one Query whatever the size of the journal.
  */
 export const journalTableSchema = {
-  partitionKey: { name: 'pk', type: 'S' }, // the caller's cognitoIdentityId
+  partitionKey: { name: 'pk', type: 'S' }, // the caller's User Pool sub
   sortKey: { name: 'sk', type: 'S' }, // the entry id
   localSecondaryIndexes: [{ indexName: 'byCreateDate', sortKey: { name: 'createdSk', type: 'S' } }], // `${createDate}#${id}`, projection ALL
 } as const;

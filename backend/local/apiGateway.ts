@@ -20,12 +20,16 @@ export interface IssuedKey {
   sessionToken: string;
   expiration: Date;
   identityId: string;
+  /** The User Pool user behind the identity; null for an unauthenticated identity. */
+  sub: string | null;
 }
 
 export interface ApiGatewayOptions {
   region: string;
   stage: string;
   identityPoolId: string;
+  /** The User Pool the Identity Pool trusts: API Gateway names it in `cognitoAuthenticationProvider`. */
+  userPoolId: string;
   lookupAccessKey: (accessKeyId: string) => IssuedKey | undefined;
   handler: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
   now: () => number;
@@ -56,6 +60,20 @@ function proxyResult(result: APIGatewayProxyResult, requestId: string): GatewayR
   headers['x-amzn-RequestId'] = requestId;
   const body = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
   return { status: result.statusCode, headers, body };
+}
+
+/**
+ * What API Gateway puts in `requestContext.identity.cognitoAuthenticationProvider` for credentials
+ * of a User Pool sign-in (null for unauthenticated identities).
+ */
+export function authenticationProvider(
+  region: string,
+  userPoolId: string,
+  sub: string | null,
+): string | null {
+  if (sub === null) return null;
+  const provider = `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+  return `${provider},${provider}:CognitoSignIn:${sub}`;
 }
 
 /**
@@ -100,6 +118,11 @@ export function createApiGateway(
       accessKeyId: verified.accessKeyId,
       cognitoIdentityId: verified.key.identityId,
       cognitoIdentityPoolId: opts.identityPoolId,
+      cognitoAuthenticationProvider: authenticationProvider(
+        opts.region,
+        opts.userPoolId,
+        verified.key.sub,
+      ),
     });
     try {
       return proxyResult(await opts.handler(event), requestId);

@@ -8,6 +8,7 @@ import { secureDataDir } from './dataDir';
 import { ensureJournalTable, startDynamo } from './dynamo';
 import { resolveOptions, type StackOptions } from './options';
 import { createStackServer } from './server';
+import { migrateOwnerKeys } from './migrateOwners';
 import { loadOrCreateStackIds, newStackIds } from './stackIds';
 
 export type { BackendConfig } from './config';
@@ -66,17 +67,31 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       now,
     });
     await userPool.ensureUser(demoUser.email, demoUser.password);
+    const migrated = await migrateOwnerKeys(dynamo.client, TABLE_NAME, (id) =>
+      identityPool.subOf(id),
+    );
+    if (migrated.moved > 0 || migrated.unknown > 0) {
+      log(
+        `Journal entries keyed by Identity Pool id moved to their user's sub: ${migrated.moved}` +
+          (migrated.unknown > 0
+            ? ` (${migrated.unknown} of unknown identities left as they were)`
+            : ''),
+      );
+    }
 
     const handler = createApiHandler({
       client: dynamo.client,
       tableName: TABLE_NAME,
       now: () => new Date(now()),
       log,
+      // Handy for GraphQL tools against the local stack; the deployed Lambda keeps it off.
+      introspection: true,
     });
     const gateway = createApiGateway({
       region: REGION,
       stage: STAGE,
       identityPoolId: ids.identityPoolId,
+      userPoolId: ids.userPoolId,
       lookupAccessKey: (id) => identityPool.lookupAccessKey(id),
       handler,
       now,

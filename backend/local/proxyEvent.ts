@@ -21,6 +21,7 @@ export interface ProxyEventInput {
   accessKeyId: string;
   cognitoIdentityId: string;
   cognitoIdentityPoolId: string;
+  cognitoAuthenticationProvider: string | null;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -96,8 +97,9 @@ export function buildProxyEvent(input: ProxyEventInput): APIGatewayProxyEvent {
         apiKeyId: null,
         caller,
         clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: 'authenticated',
+        cognitoAuthenticationProvider: input.cognitoAuthenticationProvider,
+        cognitoAuthenticationType:
+          input.cognitoAuthenticationProvider === null ? 'unauthenticated' : 'authenticated',
         cognitoIdentityId: input.cognitoIdentityId,
         cognitoIdentityPoolId: input.cognitoIdentityPoolId,
         principalOrgId: null,

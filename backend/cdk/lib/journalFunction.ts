@@ -54,6 +54,8 @@ export class JournalFunction extends Construct {
       logGroup,
       environment: {
         TABLE_NAME: props.table.tableName,
+        // The schema is public in the project; on the wire, introspection only helps a prober.
+        JOURNAL_API_INTROSPECTION: 'false',
         // The bundle is minified: map logged stack traces back to backend/api's sources.
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -1,10 +1,10 @@
 import { CfnIdentityPool, CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { FederatedPrincipal, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 export interface JournalIdentityPoolProps {
-  userPool: UserPool;
+  userPool: IUserPool;
   client: UserPoolClient;
   /** The one execute-api ARN signed-in users may invoke. */
   invokeArn: string;

@@ -4,8 +4,17 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 /** The stage name is part of Contract 2's `graphqlUrl` and of the local stack's path (`/prod/graphql`). */
 export const stageName = 'prod';
 
-/** One person's journal: a low ceiling also caps what a leaked credential can cost. */
-export const throttling = { rateLimit: 10, burstLimit: 20 } as const;
+/**
+ * One person's journal. A person saves an entry every few seconds at the very most; opening the
+ * popup or the journal page sends a handful of requests at once (pages, an outbox flush), so a burst
+ * of 10 lets those through and 1 request/s sustained is still 3,600 an hour. The ceiling is what caps
+ * a leaked credential: with the API's cost limits (one write of ≤ 400 KB per request, ≈ 800 write
+ * units with the index) the worst case is 86,400 such writes a day (README: What it costs).
+ */
+export const throttling = { rateLimit: 1, burstLimit: 10 } as const;
+
+/** The monthly AWS Budgets alarm, in USD, unless `-c budgetUsd=…` says otherwise. */
+export const defaultBudgetUsd = 5;
 
 /** Logs cost per GB stored: keep a month for debugging, then let them go. */
 export const logRetention = RetentionDays.ONE_MONTH;
@@ -25,5 +34,8 @@ export const corsAllowHeaders = [
   'X-Amz-Security-Token',
 ] as const;
 
-/** Lets the extension read API Gateway's error type (expired token, bad signature, clock skew). */
-export const corsExposeHeaders = ['x-amzn-ErrorType', 'x-amzn-RequestId'] as const;
+/**
+ * Lets the extension read API Gateway's error type (expired token, bad signature) and `Date`, which
+ * its clock-skew correction reads from every answer, API Gateway's own refusals included.
+ */
+export const corsExposeHeaders = ['Date', 'x-amzn-ErrorType', 'x-amzn-RequestId'] as const;

@@ -4,10 +4,9 @@
  *
  * Usage: tsx backend/cdk/scripts/write-config.ts [outputs.json] [journal-config.json] [stackName]
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFromDeployOutputs } from '../lib/journalConfig';
+import { writeConfigFile } from '../lib/writeConfigFile';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -16,9 +15,7 @@ const outputsPath = outputsArg ? resolve(outputsArg) : here('../cdk.out/outputs.
 const configPath = configArg ? resolve(configArg) : here('../../../journal-config.json');
 
 try {
-  const outputs: unknown = JSON.parse(await readFile(outputsPath, 'utf8'));
-  const config = configFromDeployOutputs(outputs, stackName);
-  await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  const config = await writeConfigFile(outputsPath, configPath, stackName);
   console.log(
     `Backend configuration written to ${relative(process.cwd(), configPath) || configPath}:`,
   );

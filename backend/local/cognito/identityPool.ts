@@ -82,10 +82,14 @@ export class IdentityPool {
     throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
   }
 
-  lookupAccessKey(
-    accessKeyId: string,
-  ):
-    | { secretAccessKey: string; sessionToken: string; expiration: Date; identityId: string }
+  lookupAccessKey(accessKeyId: string):
+    | {
+        secretAccessKey: string;
+        sessionToken: string;
+        expiration: Date;
+        identityId: string;
+        sub: string | null;
+      }
     | undefined {
     const c = Object.hasOwn(this.state.credentials, accessKeyId)
       ? this.state.credentials[accessKeyId]
@@ -96,7 +100,15 @@ export class IdentityPool {
       sessionToken: c.sessionToken,
       expiration: new Date(c.expiresAt),
       identityId: c.identityId,
+      sub: this.subOf(c.identityId),
     };
+  }
+
+  /** The User Pool `sub` an identity was made for; null for unknown or unauthenticated ones. */
+  subOf(identityId: string): string | null {
+    return Object.hasOwn(this.state.identities, identityId)
+      ? (this.state.identities[identityId]?.sub ?? null)
+      : null;
   }
 
   private async getId(input: unknown): Promise<object> {

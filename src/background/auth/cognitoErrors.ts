@@ -14,6 +14,9 @@ export const SESSION_ENDED =
   'Your session has ended — you were signed out on another device or it expired. Sign in again.';
 
 const TOO_MANY = 'Too many attempts. Wait a few minutes, then try again.';
+// What a deployed pool with sign-up closed (the default) answers SignUp with.
+export const SIGN_UP_CLOSED =
+  'This journal does not take new accounts: sign-up is closed. Ask its owner to create one for you, then sign in.';
 
 /** The exception's name as Cognito sends it (`__type`), or the library's network marker. */
 export function exceptionName(err: unknown): string {
@@ -59,6 +62,7 @@ export function cognitoError(err: unknown): JournalError {
   switch (reason) {
     case 'NotAuthorizedException':
       if (/attempts exceeded/i.test(message)) return auth(TOO_MANY);
+      if (/SignUp is not permitted/i.test(message)) return auth(SIGN_UP_CLOSED);
       return auth('The e-mail or password is not right. Check them and try again.');
     case 'UserNotFoundException':
       return auth('The e-mail or password is not right. Check them and try again.');

@@ -23,7 +23,10 @@ function refusal(token: string, identity = me): string {
 describe('nextToken', () => {
   it.each<[string, EntryKey]>([
     ['a plain key', key],
-    ['an identity with odd characters', { pk: 'eu-central-1:ü/+=', sk: 'x', createdSk: '2024#x' }],
+    [
+      'an identity with odd characters',
+      { pk: 'eu-central-1:ü/+=', sk: 'x', createdSk: '2024-05-01T09:30:00.000Z#x' },
+    ],
     ['a key with extra order of fields', { createdSk: key.createdSk, sk: key.sk, pk: key.pk }],
   ])('round-trips %s', (_name, value) => {
     const token = encodeNextToken(value);
@@ -58,6 +61,10 @@ describe('nextToken', () => {
     ['createdSk of another entry', b64({ ...key, createdSk: '2024-05-01T09:30:00.000Z#entry-2' })],
     ['createdSk with no date', b64({ ...key, createdSk: '#entry-1' })],
     ['too long', 'A'.repeat(5_000)],
+    // Under the token's length limit, but over DynamoDB's 1,024-byte sort key: was a 500.
+    ['over-long createdSk', b64({ ...key, createdSk: `${'9'.repeat(1_100)}#${key.sk}` })],
+    ['createdSk not a canonical date', b64({ ...key, createdSk: `2024-05-01#${key.sk}` })],
+    ['over-long pk', b64({ ...key, pk: `${me}${'x'.repeat(200)}` })],
   ])('refuses a malformed token: %s', (_name, token) => {
     expect(refusal(token)).toBe(
       'nextToken is not one this API gave out. Start again without a nextToken.',

@@ -81,7 +81,8 @@ describe('user pool', () => {
     synth.template.hasResourceProperties('AWS::Cognito::UserPool', {
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      // Closed by default (issue 11): only the owner's user, made by the deploy, signs in.
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     });
   });

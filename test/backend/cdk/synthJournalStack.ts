@@ -26,11 +26,14 @@ export interface SynthesizedStack {
  * Synthesizes the stack the way `cdk synth` does: same feature flags (cdk.json's context), real
  * esbuild bundling of backend/api/handler.ts, no account or region.
  */
-export function synthJournalStack(outdir: string): SynthesizedStack {
+export function synthJournalStack(
+  outdir: string,
+  extraContext: Record<string, unknown> = { ownerEmail: 'owner@example.com' },
+): SynthesizedStack {
   const { context } = JSON.parse(readFileSync(cdkJson, 'utf8')) as {
     context: Record<string, unknown>;
   };
-  const app = new App({ context, outdir });
+  const app = new App({ context: { ...context, ...extraContext }, outdir });
   const stack = new JournalStack(app, 'JournalTest');
   const assembly = app.synth();
   const json = assembly.getStackByName(stack.stackName).template as {

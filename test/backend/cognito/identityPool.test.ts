@@ -69,6 +69,8 @@ describe('Identity Pool', () => {
       sessionToken: c?.SessionToken,
       expiration: c?.Expiration,
       identityId: first,
+      // The User Pool user behind it, which the API Gateway stand-in hands the journal API.
+      sub: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(stack.identityPool.lookupAccessKey('ASIAUNKNOWN0000000')).toBeUndefined();
   });

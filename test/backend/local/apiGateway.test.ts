@@ -11,6 +11,8 @@ const KEY = {
 };
 const IDENTITY = 'us-east-1:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
+const USER_POOL = 'us-east-1_LocalPool1';
+const SUB = '5a1f0c3e-1111-4222-8333-944445555666';
 
 function gateway(
   handler: (
@@ -21,6 +23,7 @@ function gateway(
     region: 'us-east-1',
     stage: 'prod',
     identityPoolId: POOL,
+    userPoolId: USER_POOL,
     lookupAccessKey: (id) =>
       id === KEY.accessKeyId
         ? {
@@ -28,6 +31,7 @@ function gateway(
             sessionToken: KEY.sessionToken,
             expiration: new Date(NOW + 60_000),
             identityId: IDENTITY,
+            sub: SUB,
           }
         : undefined,
     handler,
@@ -97,6 +101,8 @@ describe('the API Gateway stand-in', () => {
           cognitoIdentityId: IDENTITY,
           cognitoIdentityPoolId: POOL,
           cognitoAuthenticationType: 'authenticated',
+          // As AWS sends it: the journal API keys entries by this sub (it outlives the Identity Pool).
+          cognitoAuthenticationProvider: `cognito-idp.us-east-1.amazonaws.com/${USER_POOL},cognito-idp.us-east-1.amazonaws.com/${USER_POOL}:CognitoSignIn:${SUB}`,
           accessKey: KEY.accessKeyId,
           caller: expect.stringMatching(/:CognitoIdentityCredentials$/),
           sourceIp: '127.0.0.1',

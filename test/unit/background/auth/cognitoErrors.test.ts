@@ -15,6 +15,12 @@ describe('Cognito failures as sentences', () => {
       message: /e-mail or password is not right/,
     },
     {
+      // A pool with sign-up closed (the deployed default) refuses SignUp with this.
+      err: awsError('NotAuthorizedException', 'SignUp is not permitted for this user pool'),
+      code: 'AUTH',
+      message: /^This journal does not take new accounts: sign-up is closed\. Ask its owner/,
+    },
+    {
       err: awsError('NotAuthorizedException', 'Password attempts exceeded'),
       code: 'AUTH',
       message: /^Too many attempts/,
