@@ -16,7 +16,8 @@ describe('the popup in Chromium against the local stack', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'journal-popup-e2e-'));
 
   const start = (port = 0) => startStack({ port, dataDir, log: () => undefined });
-  const badge = async () => (await harness.worker()).evaluate(() => chrome.action.getBadgeText({}));
+  // Saving and listing, the draft across a reopen and a worker stop, and the offline outbox run in
+  // both browsers in core.e2e.ts.
   /** How many times the API holds exactly this text (first page is plenty for these tests). */
   const held = async (page: Page, content: string) =>
     (await harness.message<EntryPage>(page, 'journal.recent', { limit: 100 })).items.filter(
@@ -56,70 +57,6 @@ describe('the popup in Chromium against the local stack', () => {
     await configureByMessage(harness, page, stack.config as unknown as Record<string, unknown>);
     await signInByMessage(harness, page, stack.demoUser.email, stack.demoUser.password);
     await page.close();
-  });
-
-  it('an entry jotted in the popup appears in Recent entries and the API holds it once', async () => {
-    const popup = await harness.openPopup();
-    const box = popup.getByLabel('New entry');
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
-    await jot(popup, 'jotted from the popup');
-    await item(popup, 'jotted from the popup').waitFor();
-    await expect.poll(() => box.inputValue()).toBe('');
-    expect(await held(popup, 'jotted from the popup')).toBe(1);
-    await popup.close();
-
-    // Painted from the cache on the next open, and Ctrl+Enter saves too.
-    const again = await harness.openPopup();
-    await item(again, 'jotted from the popup').waitFor();
-    await again.getByLabel('New entry').fill('saved with the keyboard');
-    await again.getByLabel('New entry').press('Control+Enter');
-    await item(again, 'saved with the keyboard').waitFor();
-    expect(await held(again, 'saved with the keyboard')).toBe(1);
-    await again.close();
-  });
-
-  it('unsaved text comes back after closing the popup and after the worker stops', async () => {
-    const popup = await harness.openPopup();
-    await popup.getByLabel('New entry').pressSequentially('half a thought');
-    await popup.close();
-
-    const reopened = await harness.openPopup();
-    await expect.poll(() => reopened.getByLabel('New entry').inputValue()).toBe('half a thought');
-    await reopened.close();
-
-    await harness.stopWorker();
-    const afterStop = await harness.openPopup();
-    await expect.poll(() => afterStop.getByLabel('New entry').inputValue()).toBe('half a thought');
-    await afterStop.getByLabel('New entry').fill('');
-    await afterStop.close();
-  });
-
-  it('with the stack down the entry waits (badge 1), then is delivered once when it is back', async () => {
-    const port = stack.port;
-    await stack.close();
-
-    const popup = await harness.openPopup();
-    await jot(popup, 'written while offline');
-    await item(popup, 'written while offline').getByText('Waiting to be saved').waitFor();
-    await expect.poll(() => popup.getByLabel('New entry').inputValue()).toBe('');
-    await expect.poll(badge).toBe('1');
-    await popup.close();
-
-    await harness.stopWorker();
-    stack = await start(port);
-
-    // Reopening the popup (which retries what waits) delivers it; no 30 s alarm needed.
-    const reopened = await harness.openPopup();
-    await expect.poll(badge).toBe('');
-    await expect
-      .poll(() => item(reopened, 'written while offline').getByText('Waiting to be saved').count())
-      .toBe(0);
-    await item(reopened, 'written while offline').waitFor();
-    expect(await held(reopened, 'written while offline')).toBe(1);
-    await harness.message(reopened, 'outbox.retry', {});
-    expect(await held(reopened, 'written while offline')).toBe(1);
-    expect(await harness.message(reopened, 'outbox.list')).toEqual([]);
-    await reopened.close();
   });
 
   it('an entry over 65,536 characters shows the reason and keeps the text', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '../../backend/local/index';
-import { bootMarker, launchExtension, type Harness } from './harness';
-import { configure, configureByMessage, signInFromOptions } from './signIn';
+import { launchExtension, type Harness } from './harness';
+import { configureByMessage, signInFromOptions } from './signIn';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 type EntryPage = { items: { id: string; content: string }[]; nextToken: string | null };
@@ -10,6 +10,8 @@ type EntryPage = { items: { id: string; content: string }[]; nextToken: string |
 const TOKEN_TTL_S = 12;
 const CREDENTIALS_TTL_S = 10;
 
+// A wrong password, a stopped worker keeping the session and sign-out leaving no token run in both
+// browsers in core.e2e.ts.
 describe('the session in Chromium against the local stack', () => {
   let stack: Stack;
   let harness: Harness;
@@ -39,19 +41,6 @@ describe('the session in Chromium against the local stack', () => {
     await stack?.close();
   });
 
-  it('a wrong password shows a message on the options page and signs nobody in', async () => {
-    const options = await harness.openOptions();
-    await configure(harness, options, stack.config as unknown as Record<string, unknown>);
-    await options.getByLabel('Email').fill(stack.demoUser.email);
-    await options.getByLabel('Password', { exact: true }).fill('Not-the-password1!');
-    await options.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await options
-      .getByText('The e-mail or password is not right. Check them and try again.')
-      .waitFor();
-    expect(await harness.message(options, 'session.get')).toMatchObject({ signedIn: false });
-    await options.close();
-  });
-
   it('signs in from the options page; the popup then reads and writes that user’s journal', async () => {
     const before = srpSignIns();
     const options = await signInFromOptions(harness, stack.demoUser.email, stack.demoUser.password);
@@ -71,25 +60,6 @@ describe('the session in Chromium against the local stack', () => {
     await options.close();
   });
 
-  it('a stopped worker wakes up still signed in: no new sign-in', async () => {
-    const popup = await harness.openPopup();
-    const before = srpSignIns();
-    const queries = count('RecentEntries 200');
-    const boot = await bootMarker(harness, popup);
-    await harness.stopWorker();
-    const page = await harness.message<EntryPage>(popup, 'journal.recent', {});
-    expect((await bootMarker(harness, popup)).bootId).not.toBe(boot.bootId);
-    // It asked the API (not only a cache); the journal may also sync on wake.
-    expect(count('RecentEntries 200')).toBeGreaterThan(queries);
-    expect(page.items.length).toBeGreaterThanOrEqual(1);
-    expect(srpSignIns()).toBe(before);
-    expect(await harness.message(popup, 'session.get')).toMatchObject({
-      signedIn: true,
-      email: stack.demoUser.email,
-    });
-    await popup.close();
-  });
-
   it('after tokens and credentials expire, 5 concurrent queries renew once and succeed', async () => {
     const popup = await harness.openPopup();
     await new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL_S + 1) * 1000));
@@ -107,39 +77,6 @@ describe('the session in Chromium against the local stack', () => {
     expect(count('GetCredentialsForIdentity') - credsBefore).toBe(1);
     expect(srpSignIns()).toBe(signInsBefore);
     await popup.close();
-  });
-
-  it('sign-out leaves no token or credential in any storage area', async () => {
-    const popup = await harness.openPopup();
-    await harness.message(popup, 'journal.recent', {}); // credentials in storage.session now
-    const worker = await harness.worker();
-    const dump = () =>
-      worker.evaluate(async () =>
-        JSON.stringify({
-          local: await chrome.storage.local.get(null),
-          session: await chrome.storage.session.get(null),
-        }),
-      );
-    const before = await dump();
-    expect(before).toContain('eyJ');
-    expect(before).toContain('ASIA');
-    const secrets = [...before.matchAll(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g)].map((m) => m[0]);
-    expect(secrets.length).toBeGreaterThan(0);
-
-    const options = await harness.openOptions();
-    await options.getByRole('button', { name: 'Sign out' }).click();
-    await options.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-
-    const after = await dump();
-    expect(after).not.toContain('eyJ');
-    expect(after).not.toContain('ASIA');
-    for (const secret of secrets) expect(after).not.toContain(secret);
-    expect(await harness.message(popup, 'session.get')).toMatchObject({
-      signedIn: false,
-      email: null,
-    });
-    await popup.close();
-    await options.close();
   });
 
   it('configureByMessage: the same config again keeps everyone as they were', async () => {
