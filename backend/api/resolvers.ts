@@ -1,4 +1,4 @@
-/** The root resolvers of Contract 3. Each one validates its input, then asks the store. */
+/** The root resolvers of the journal API (docs/journal-api.md). Each one validates its input, then asks the store. */
 import { randomUUID } from 'node:crypto';
 import { decodeNextToken, encodeNextToken } from './cursor';
 import { notFound } from './errors';

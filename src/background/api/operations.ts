@@ -1,5 +1,5 @@
 /**
- * Contract 3's operations as plain strings, each named so the gateway's log says which one ran.
+ * The journal API's operations (docs/journal-api.md) as plain strings, each named so the gateway's log says which one ran.
  * (graphql-request still bundles graphql's parser: its analyzeDocument imports parse/print.)
  */
 const ENTRY = 'id createDate updateDate content';

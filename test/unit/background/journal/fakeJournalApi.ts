@@ -5,7 +5,7 @@ import type { JournalApi } from '../../../../src/background/api/journalApi';
 type Mode = 'ok' | 'NETWORK' | 'NOT_SIGNED_IN' | 'SERVER' | 'BAD_USER_INPUT' | 'lostReply';
 
 /**
- * An in-memory journal that behaves like Contract 3: newest first, idempotent `createEntry` by id,
+ * An in-memory journal that behaves like the journal API (docs/journal-api.md): newest first, idempotent `createEntry` by id,
  * refuses empty or over-long text. `mode` makes every call fail as the real client would;
  * `lostReply` stores the entry and then fails like a dropped connection.
  */
