@@ -1,5 +1,6 @@
 /** The root resolvers of Contract 3. Each one validates its input, then asks the store. */
 import { randomUUID } from 'node:crypto';
+import { changesPage, type ChangePage } from './changes';
 import { decodeNextToken, encodeNextToken } from './cursor';
 import { notFound } from './errors';
 import type { Entry, JournalStore } from './store';
@@ -48,6 +49,13 @@ export const rootValue = {
     return (await store.get(identityId, validateId(args.id))) ?? null;
   },
 
+  changes(
+    args: { since?: string | null; limit?: number | null; nextToken?: string | null },
+    context: ApiContext,
+  ): Promise<ChangePage> {
+    return changesPage(args, context);
+  },
+
   createEntry(
     args: {
       content: string;
@@ -60,9 +68,9 @@ export const rootValue = {
     const content = validateContent(args.content);
     const attachments = validateAttachments(args.attachments);
     const id = args.id == null ? randomUUID() : validateId(args.id);
-    const createDate =
-      args.createDate == null ? now().toISOString() : parseCreateDate(args.createDate);
-    return store.create(identityId, { id, createDate, content, attachments });
+    const at = now().toISOString();
+    const createDate = args.createDate == null ? at : parseCreateDate(args.createDate);
+    return store.create(identityId, { id, createDate, content, attachments }, at);
   },
 
   async updateEntry(
@@ -83,9 +91,9 @@ export const rootValue = {
     return updated;
   },
 
-  async deleteEntry(args: { id: string }, { store, identityId }: ApiContext): Promise<Entry> {
+  async deleteEntry(args: { id: string }, { store, identityId, now }: ApiContext): Promise<Entry> {
     const id = validateId(args.id);
-    const deleted = await store.delete(identityId, id);
+    const deleted = await store.delete(identityId, id, now());
     if (!deleted) throw noEntry(id);
     return deleted;
   },

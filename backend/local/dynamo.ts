@@ -1,13 +1,8 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { createTableInput } from '../api/table';
+import { ensureCurrentTable } from './migrateTable';
 
 // dynalite ships no types: this is the one function of it that is used.
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
@@ -52,23 +47,10 @@ export async function startDynamo(path: string | null, region: string): Promise<
   };
 }
 
-async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
-  try {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return Table?.TableStatus;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException) return undefined;
-    throw error;
-  }
-}
-
-/** Creates the journal table unless it is there, and waits until it is ACTIVE. */
+/**
+ * Creates the journal table unless it is there, and waits until it is ACTIVE. A table written by
+ * an earlier version is migrated to the current design first (migrateTable.ts).
+ */
 export async function ensureJournalTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  if ((await tableStatus(client, tableName)) === undefined) {
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
-  }
-  // dynalite flips the table to ACTIVE on a timer, even with createTableMs: 0.
-  while ((await tableStatus(client, tableName)) !== 'ACTIVE') {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await ensureCurrentTable(client, tableName);
 }

@@ -11,7 +11,8 @@ export class JournalTable extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const { partitionKey, sortKey, localSecondaryIndexes } = journalTableSchema;
+    const { partitionKey, sortKey, localSecondaryIndexes, globalSecondaryIndexes } =
+      journalTableSchema;
 
     this.table = new Table(this, 'Table', {
       partitionKey: { name: partitionKey.name, type: attributeTypes[partitionKey.type] },
@@ -21,11 +22,25 @@ export class JournalTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // People's entries outlive the stack: `cdk destroy` must not delete them.
       removalPolicy: RemovalPolicy.RETAIN,
+      // Tombstones of deleted entries expire (backend/api/tombstones.ts); entries never carry it.
+      timeToLiveAttribute: journalTableSchema.timeToLiveAttribute,
     });
 
     for (const index of localSecondaryIndexes) {
       this.table.addLocalSecondaryIndex({
         indexName: index.indexName,
+        sortKey: { name: index.sortKey.name, type: attributeTypes[index.sortKey.type] },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    // Added to a deployed table in place (an LSI could not be); DynamoDB fills it from the items.
+    for (const index of globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: {
+          name: index.partitionKey.name,
+          type: attributeTypes[index.partitionKey.type],
+        },
         sortKey: { name: index.sortKey.name, type: attributeTypes[index.sortKey.type] },
         projectionType: ProjectionType.ALL,
       });
