@@ -46,7 +46,7 @@ export function decodeNextToken(token: string, identityId: string): EntryKey {
   return { pk: value.pk, sk: value.sk, createdSk: value.createdSk };
 }
 
-function isEntryKey(value: unknown): value is EntryKey {
+export function isEntryKey(value: unknown): value is EntryKey {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   const { pk, sk, createdSk } = record;

@@ -22,6 +22,13 @@ export function apiError(code: ErrorCode, message: string): GraphQLError {
 export const badUserInput = (message: string) => apiError('BAD_USER_INPUT', message);
 export const notFound = (message: string) => apiError('NOT_FOUND', message);
 
+/**
+ * A changes cursor older than the tombstones' retention: deletions may have been forgotten since,
+ * so the device must sync everything afresh. BAD_USER_INPUT, told apart by `reason`.
+ */
+export const cursorExpired = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason: 'CURSOR_EXPIRED' } });
+
 /** The code of an error this API raised on purpose, or undefined for anything else. */
 export function codeOf(error: unknown): string | undefined {
   if (!(error instanceof GraphQLError)) return undefined;

@@ -1,5 +1,6 @@
 /** The root resolvers of the journal API (docs/journal-api.md). Each one validates its input, then asks the store. */
 import { randomUUID } from 'node:crypto';
+import { changesPage, type ChangePage } from './changes';
 import { decodeNextToken, encodeNextToken } from './cursor';
 import { notFound } from './errors';
 import type { Entry, JournalStore } from './store';
@@ -49,6 +50,13 @@ export const rootValue = {
     return (await store.get(identityId, validateId(args.id))) ?? null;
   },
 
+  changes(
+    args: { since?: string | null; limit?: number | null; nextToken?: string | null },
+    context: ApiContext,
+  ): Promise<ChangePage> {
+    return changesPage(args, context);
+  },
+
   createEntry(
     args: {
       content: string;
@@ -62,9 +70,9 @@ export const rootValue = {
     const attachments = validateAttachments(args.attachments);
     validateEntrySize(content, attachments);
     const id = args.id == null ? randomUUID() : validateId(args.id);
-    const createDate =
-      args.createDate == null ? now().toISOString() : parseCreateDate(args.createDate);
-    return store.create(identityId, { id, createDate, content, attachments });
+    const at = now().toISOString();
+    const createDate = args.createDate == null ? at : parseCreateDate(args.createDate);
+    return store.create(identityId, { id, createDate, content, attachments }, at);
   },
 
   async updateEntry(
@@ -86,9 +94,9 @@ export const rootValue = {
     return updated;
   },
 
-  async deleteEntry(args: { id: string }, { store, identityId }: ApiContext): Promise<Entry> {
+  async deleteEntry(args: { id: string }, { store, identityId, now }: ApiContext): Promise<Entry> {
     const id = validateId(args.id);
-    const deleted = await store.delete(identityId, id);
+    const deleted = await store.delete(identityId, id, now());
     if (!deleted) throw noEntry(id);
     return deleted;
   },

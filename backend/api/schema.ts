@@ -25,12 +25,30 @@ export const typeDefs = /* GraphQL */ `
     nextToken: String
   }
 
+  "One change for a device's replica: the entry as it is now, or a deletion (entry null)."
+  type EntryChange {
+    id: ID!
+    updateDate: String!
+    deleted: Boolean!
+    entry: Entry
+  }
+
+  type ChangePage {
+    items: [EntryChange!]!
+    "More of this pass: ask again with the same since and this nextToken."
+    nextToken: String
+    "Where the replica stands once the pass is complete: the since of the next sync."
+    cursor: String!
+  }
+
   type Query {
     "All of the caller's entries, newest first."
     entries: [Entry]
     "One page of the caller's entries, newest first."
     recentEntries(limit: Int = 20, nextToken: String): EntryPage!
     entry(id: ID!): Entry
+    "What changed since a cursor (no since: every entry), latest first, one page per request."
+    changes(since: String, limit: Int = 100, nextToken: String): ChangePage!
   }
 
   type Mutation {

@@ -4,7 +4,6 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -15,7 +14,10 @@ import {
 import { ENTRY_TOO_LARGE_MESSAGE } from '../../src/shared/entryLimits';
 import type { EntryKey } from './cursor';
 import { badUserInput } from './errors';
+import type { ChangeKey } from './changeCursor';
+import { createdSkOf, updatedSkOf } from './sortKeys';
 import { journalTableSchema } from './table';
+import { isTombstone, tombstoneItem } from './tombstones';
 import type { Attachment } from './validation';
 
 export interface Entry {
@@ -41,6 +43,21 @@ export interface EntryChange {
   updateDate: string;
 }
 
+/** One change for a device's replica: an entry as it is now, or the tombstone of a deleted one. */
+export interface EntryChangeRecord {
+  id: string;
+  /** When it changed; a device keeps whichever version of an id has the latest. */
+  updateDate: string;
+  deleted: boolean;
+  /** The entry as it is now; null for a deletion. */
+  entry: Entry | null;
+}
+
+export interface ChangePageResult {
+  changes: EntryChangeRecord[];
+  next?: ChangeKey;
+}
+
 export interface EntryPageResult {
   entries: Entry[];
   /** Where the next page starts, absent on the last page. */
@@ -49,16 +66,20 @@ export interface EntryPageResult {
 
 interface Item extends EntryKey {
   createDate: string;
+  /** Absent on items written before the changes feed existed (they are read by create date). */
   updateDate?: string;
+  updatedSk?: string;
   content: string;
   attachments?: Attachment[];
 }
 
 const INDEX = journalTableSchema.localSecondaryIndexes[0].indexName;
+const UPDATE_INDEX = journalTableSchema.globalSecondaryIndexes[0].indexName;
 
-export function createdSkOf(createDate: string, id: string): string {
-  return `${createDate}#${id}`;
-}
+/** A live entry and not a tombstone: the only kind `entry`, `entries` and `recentEntries` return. */
+const LIVE = 'attribute_exists(sk) AND attribute_not_exists(deleted)';
+
+export { createdSkOf, updatedSkOf };
 
 function isConditionalCheckFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -89,6 +110,20 @@ function keyOf(item: Record<string, unknown>): EntryKey {
   return { pk, sk, createdSk };
 }
 
+function changeKeyOf(item: Record<string, unknown>): ChangeKey {
+  const { pk, sk, updatedSk } = item as { pk: string; sk: string; updatedSk: string };
+  return { pk, sk, updatedSk };
+}
+
+/** An item of either kind as a change; items from before updateDate existed changed at creation. */
+export function toChange(item: Record<string, unknown>): EntryChangeRecord {
+  if (isTombstone(item)) {
+    return { id: item.sk, updateDate: item.updateDate, deleted: true, entry: null };
+  }
+  const entry = toEntry(item);
+  return { id: entry.id, updateDate: entry.updateDate ?? entry.createDate, deleted: false, entry };
+}
+
 export class JournalStore {
   private readonly doc: DynamoDBDocumentClient;
 
@@ -105,12 +140,16 @@ export class JournalStore {
    * Stores a new entry unless one with its id exists: then the stored one is returned unchanged
    * (a client's retry of the same create makes no second entry).
    */
-  async create(owner: string, entry: NewEntry): Promise<Entry> {
+  async create(owner: string, entry: NewEntry, updateDate: string): Promise<Entry> {
+    // updateDate is the server's time of the write, even for an entry written offline days ago:
+    // that is when other devices have yet to see it, so that is where the changes feed lists it.
     const item: Item = {
       pk: owner,
       sk: entry.id,
       createdSk: createdSkOf(entry.createDate, entry.id),
       createDate: entry.createDate,
+      updateDate,
+      updatedSk: updatedSkOf(updateDate, entry.id),
       content: entry.content,
       attachments: entry.attachments,
     };
@@ -121,7 +160,8 @@ export class JournalStore {
           new PutCommand({
             TableName: this.tableName,
             Item: item,
-            ConditionExpression: 'attribute_not_exists(sk)',
+            // A tombstone's id may be used again: the entry comes back, newer than its deletion.
+            ConditionExpression: 'attribute_not_exists(sk) OR attribute_exists(deleted)',
           }),
         );
         return toEntry(item as unknown as Record<string, unknown>);
@@ -142,17 +182,22 @@ export class JournalStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? toEntry(Item) : undefined;
+    return Item && !isTombstone(Item) ? toEntry(Item) : undefined;
   }
 
   /** The updated entry, or undefined when the owner has no entry with this id. */
   async update(owner: string, id: string, change: EntryChange): Promise<Entry | undefined> {
-    const names: Record<string, string> = { '#content': 'content', '#updateDate': 'updateDate' };
+    const names: Record<string, string> = {
+      '#content': 'content',
+      '#updateDate': 'updateDate',
+      '#updatedSk': 'updatedSk',
+    };
     const values: Record<string, unknown> = {
       ':content': change.content,
       ':updateDate': change.updateDate,
+      ':updatedSk': updatedSkOf(change.updateDate, id),
     };
-    let set = '#content = :content, #updateDate = :updateDate';
+    let set = '#content = :content, #updateDate = :updateDate, #updatedSk = :updatedSk';
     if (change.attachments !== undefined) {
       names['#attachments'] = 'attachments';
       values[':attachments'] = change.attachments;
@@ -164,7 +209,7 @@ export class JournalStore {
           TableName: this.tableName,
           Key: { pk: owner, sk: id },
           UpdateExpression: `SET ${set}`,
-          ConditionExpression: 'attribute_exists(sk)',
+          ConditionExpression: LIVE,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
@@ -178,16 +223,61 @@ export class JournalStore {
     }
   }
 
-  /** The deleted entry, or undefined when the owner had no entry with this id. */
-  async delete(owner: string, id: string): Promise<Entry | undefined> {
-    const { Attributes } = await this.doc.send(
-      new DeleteCommand({
+  /**
+   * Replaces the entry with its tombstone (no content: the text is gone at once; the id and the
+   * time stay so that other devices learn of the deletion). The deleted entry, or undefined when
+   * the owner had no live entry with this id.
+   */
+  async delete(owner: string, id: string, now: Date): Promise<Entry | undefined> {
+    try {
+      const { Attributes } = await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: tombstoneItem(owner, id, now),
+          ConditionExpression: LIVE,
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return Attributes ? toEntry(Attributes) : undefined;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * One page of what changed at or after `since` (an ISO time), latest change first: a single
+   * Query on the `byUpdateDate` index (edits, creations and tombstones alike), so its cost does not
+   * grow with the size of the journal. Reads one past `limit`, like `page`.
+   */
+  async changedSince(
+    owner: string,
+    since: string,
+    limit: number,
+    start?: ChangeKey,
+  ): Promise<ChangePageResult> {
+    if (start && start.pk !== owner) throw new Error('changedSince: start key of another identity');
+    const { Items = [], LastEvaluatedKey } = await this.doc.send(
+      new QueryCommand({
         TableName: this.tableName,
-        Key: { pk: owner, sk: id },
-        ReturnValues: 'ALL_OLD',
+        IndexName: UPDATE_INDEX,
+        // `${since}#…` sorts after `${since}`: an item changed exactly at `since` is included.
+        KeyConditionExpression: '#pk = :pk AND #u > :since',
+        ExpressionAttributeNames: { '#pk': 'pk', '#u': 'updatedSk' },
+        ExpressionAttributeValues: { ':pk': owner, ':since': since },
+        ScanIndexForward: false,
+        Limit: limit + 1,
+        ExclusiveStartKey: start,
       }),
     );
-    return Attributes ? toEntry(Attributes) : undefined;
+    if (Items.length > limit) {
+      const changes = Items.slice(0, limit);
+      return { changes: changes.map(toChange), next: changeKeyOf(changes[limit - 1]!) };
+    }
+    return {
+      changes: Items.map(toChange),
+      next: LastEvaluatedKey ? changeKeyOf(LastEvaluatedKey) : undefined,
+    };
   }
 
   /**

@@ -1,15 +1,9 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createTableInput } from '../api/table';
 import { DataDamagedError } from './dataDamage';
 import { secureFolder } from './dataDir';
 import { patchDynalite } from './dynalitePatches';
@@ -19,6 +13,7 @@ import { checkLevelDbFolder } from './leveldbCheck';
 
 // How often the ledger and the files' modes catch up with LevelDB while the stack runs.
 const LOOK_MS = 500;
+import { ensureCurrentTable } from './migrateTable';
 
 // dynalite ships no types: this is the one function of it that is used.
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
@@ -111,23 +106,10 @@ export async function startDynamo(
   };
 }
 
-async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
-  try {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return Table?.TableStatus;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException) return undefined;
-    throw error;
-  }
-}
-
-/** Creates the journal table unless it is there, and waits until it is ACTIVE. */
+/**
+ * Creates the journal table unless it is there, and waits until it is ACTIVE. A table written by
+ * an earlier version is migrated to the current design first (migrateTable.ts).
+ */
 export async function ensureJournalTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  if ((await tableStatus(client, tableName)) === undefined) {
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
-  }
-  // dynalite flips the table to ACTIVE on a timer, even with createTableMs: 0.
-  while ((await tableStatus(client, tableName)) !== 'ACTIVE') {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await ensureCurrentTable(client, tableName);
 }

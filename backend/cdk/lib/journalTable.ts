@@ -20,13 +20,15 @@ export class JournalTable extends Construct {
 
   constructor(scope: Construct, id: string, props: JournalTableProps = {}) {
     super(scope, id);
-    const { partitionKey, sortKey, localSecondaryIndexes } = journalTableSchema;
+    const { partitionKey, sortKey, localSecondaryIndexes, globalSecondaryIndexes } =
+      journalTableSchema;
 
     if (props.existingTableName !== undefined) {
       this.table = Table.fromTableAttributes(this, 'Table', {
         tableName: props.existingTableName,
         // So that the function's grant covers the index's ARN too.
         localIndexes: localSecondaryIndexes.map((index) => index.indexName),
+        globalIndexes: globalSecondaryIndexes.map((index) => index.indexName),
       });
       return;
     }
@@ -40,12 +42,26 @@ export class JournalTable extends Construct {
       // People's entries outlive the stack: neither `cdk destroy` nor a console click deletes them.
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,
+      // Tombstones of deleted entries expire (backend/api/tombstones.ts); entries never carry it.
+      timeToLiveAttribute: journalTableSchema.timeToLiveAttribute,
     });
     this.table = table;
 
     for (const index of localSecondaryIndexes) {
       table.addLocalSecondaryIndex({
         indexName: index.indexName,
+        sortKey: { name: index.sortKey.name, type: attributeTypes[index.sortKey.type] },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    // Added to a deployed table in place (an LSI could not be); DynamoDB fills it from the items.
+    for (const index of globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: {
+          name: index.partitionKey.name,
+          type: attributeTypes[index.partitionKey.type],
+        },
         sortKey: { name: index.sortKey.name, type: attributeTypes[index.sortKey.type] },
         projectionType: ProjectionType.ALL,
       });

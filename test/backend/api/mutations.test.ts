@@ -50,10 +50,12 @@ describe('createEntry', () => {
         /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
       ),
       createDate: expect.stringMatching(/^2024-05-01T\d\d:\d\d:00\.000Z$/),
-      updateDate: null,
+      // Set on create too (the time of the write), so that every entry is in the changes feed.
+      updateDate: expect.stringMatching(/^2024-05-01T/),
       content: 'Hello, journal',
       attachments: [],
     });
+    expect(entry.updateDate).toBe(entry.createDate);
     expect(await get(me, entry.id)).toEqual(entry);
   });
 
@@ -72,7 +74,8 @@ describe('createEntry', () => {
     expect(entry).toEqual({
       id: 'offline-1',
       createDate: '2024-04-30T21:15:00.000Z',
-      updateDate: null,
+      // Written offline the day before, stored now: other devices have yet to see it.
+      updateDate: expect.stringMatching(/^2024-05-01T/),
       content: 'written offline',
       attachments,
     });

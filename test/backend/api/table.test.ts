@@ -9,6 +9,14 @@ describe('the journal table', () => {
       localSecondaryIndexes: [
         { indexName: 'byCreateDate', sortKey: { name: 'createdSk', type: 'S' } },
       ],
+      globalSecondaryIndexes: [
+        {
+          indexName: 'byUpdateDate',
+          partitionKey: { name: 'pk', type: 'S' },
+          sortKey: { name: 'updatedSk', type: 'S' },
+        },
+      ],
+      timeToLiveAttribute: 'expiresAt',
     });
   });
 
@@ -20,6 +28,7 @@ describe('the journal table', () => {
         { AttributeName: 'pk', AttributeType: 'S' },
         { AttributeName: 'sk', AttributeType: 'S' },
         { AttributeName: 'createdSk', AttributeType: 'S' },
+        { AttributeName: 'updatedSk', AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -31,6 +40,16 @@ describe('the journal table', () => {
           KeySchema: [
             { AttributeName: 'pk', KeyType: 'HASH' },
             { AttributeName: 'createdSk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byUpdateDate',
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'updatedSk', KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
         },

@@ -442,6 +442,29 @@ describe('journal table', () => {
     });
     expect(table.DeletionPolicy).toBe('Retain');
   });
+
+  it('has the changes feed: the byUpdateDate GSI and a TTL for tombstones', () => {
+    const [gsi] = journalTableSchema.globalSecondaryIndexes;
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: gsi.sortKey.name, AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: gsi.indexName,
+          KeySchema: [
+            { AttributeName: gsi.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: gsi.sortKey.name, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      TimeToLiveSpecification: {
+        AttributeName: journalTableSchema.timeToLiveAttribute,
+        Enabled: true,
+      },
+    });
+  });
 });
 
 describe('outputs (Contract 2)', () => {
