@@ -56,7 +56,7 @@ export class JournalTable extends Construct {
     }
     // Added to a deployed table in place (an LSI could not be); DynamoDB fills it from the items.
     for (const index of globalSecondaryIndexes) {
-      this.table.addGlobalSecondaryIndex({
+      table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: {
           name: index.partitionKey.name,

@@ -39,25 +39,37 @@ describe('migrateOwnerKeys', () => {
 
   it('moves old entries to the sub, in order, and leaves unknown identities and subs alone', async () => {
     for (let i = 0; i < 30; i++) {
-      await store.create(OLD, {
-        id: `old-${i}`,
-        createDate: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
-        content: `entry ${i}`,
-        attachments: [],
-      });
+      await store.create(
+        OLD,
+        {
+          id: `old-${i}`,
+          createDate: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
+          content: `entry ${i}`,
+          attachments: [],
+        },
+        '2024-03-01T00:00:00.000Z',
+      );
     }
-    await store.create(STRANGER, {
-      id: 'stranger',
-      createDate: '2024-02-01T00:00:00.000Z',
-      content: 'not ours',
-      attachments: [],
-    });
-    await store.create(SUB, {
-      id: 'new-style',
-      createDate: '2024-03-01T00:00:00.000Z',
-      content: 'already keyed by sub',
-      attachments: [],
-    });
+    await store.create(
+      STRANGER,
+      {
+        id: 'stranger',
+        createDate: '2024-02-01T00:00:00.000Z',
+        content: 'not ours',
+        attachments: [],
+      },
+      '2024-03-01T00:00:00.000Z',
+    );
+    await store.create(
+      SUB,
+      {
+        id: 'new-style',
+        createDate: '2024-03-01T00:00:00.000Z',
+        content: 'already keyed by sub',
+        attachments: [],
+      },
+      '2024-03-01T00:00:00.000Z',
+    );
 
     expect(await migrateOwnerKeys(dynamo.client, table, subOf)).toEqual({ moved: 30, unknown: 1 });
 
@@ -78,12 +90,16 @@ describe('migrateOwnerKeys', () => {
 
   it('finishes a run cut short between writing the new entry and deleting the old', async () => {
     const doc = DynamoDBDocumentClient.from(dynamo.client);
-    const entry = await store.create(SUB, {
-      id: 'half-moved',
-      createDate: '2024-04-01T00:00:00.000Z',
-      content: 'new copy',
-      attachments: [],
-    });
+    const entry = await store.create(
+      SUB,
+      {
+        id: 'half-moved',
+        createDate: '2024-04-01T00:00:00.000Z',
+        content: 'new copy',
+        attachments: [],
+      },
+      '2024-03-01T00:00:00.000Z',
+    );
     const { Items = [] } = await doc.send(new ScanCommand({ TableName: table }));
     const item = Items.find((i) => i['sk'] === entry.id);
     await doc.send(new PutCommand({ TableName: table, Item: { ...item, pk: OLD } }));
