@@ -35,9 +35,9 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: false,
     resolve: {
-      // See src/background/session/graphqlShim.ts: the worker's queries are strings, not parsed.
+      // See src/background/api/graphqlShim.ts: the worker's queries are strings, not parsed.
       alias: {
-        graphql: fileURLToPath(new URL('./src/background/session/graphqlShim.ts', import.meta.url)),
+        graphql: fileURLToPath(new URL('./src/background/api/graphqlShim.ts', import.meta.url)),
       },
     },
     plugins: [

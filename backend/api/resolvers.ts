@@ -1,4 +1,4 @@
-/** The root resolvers of Contract 3. Each one validates its input, then asks the store. */
+/** The root resolvers of the journal API (docs/journal-api.md). Each one validates its input, then asks the store. */
 import { randomUUID } from 'node:crypto';
 import { decodeNextToken, encodeNextToken } from './cursor';
 import { notFound } from './errors';
@@ -6,6 +6,7 @@ import type { Entry, JournalStore } from './store';
 import {
   parseCreateDate,
   validateAttachments,
+  validateEntrySize,
   validateContent,
   validateId,
   validateLimit,
@@ -59,6 +60,7 @@ export const rootValue = {
   ): Promise<Entry> {
     const content = validateContent(args.content);
     const attachments = validateAttachments(args.attachments);
+    validateEntrySize(content, attachments);
     const id = args.id == null ? randomUUID() : validateId(args.id);
     const createDate =
       args.createDate == null ? now().toISOString() : parseCreateDate(args.createDate);
@@ -74,6 +76,7 @@ export const rootValue = {
     // Left out: attachments stay as they are; null or a list: they become that list.
     const attachments =
       args.attachments === undefined ? undefined : validateAttachments(args.attachments);
+    validateEntrySize(content, attachments ?? []);
     const updated = await store.update(identityId, id, {
       content,
       attachments,

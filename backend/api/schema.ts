@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 
-/** Contract 3 (DESIGN.md): a superset of the original journal schema, so older clients keep working. */
+/** The journal API (docs/journal-api.md): a superset of the original journal schema, so older clients keep working. */
 export const typeDefs = /* GraphQL */ `
   type Entry {
     id: ID!

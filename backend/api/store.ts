@@ -12,7 +12,9 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { ENTRY_TOO_LARGE_MESSAGE } from '../../src/shared/entryLimits';
 import type { EntryKey } from './cursor';
+import { badUserInput } from './errors';
 import { journalTableSchema } from './table';
 import type { Attachment } from './validation';
 
@@ -60,6 +62,15 @@ export function createdSkOf(createDate: string, id: string): string {
 
 function isConditionalCheckFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** DynamoDB's answer for an item over 400 KB (an update's new text with attachments kept). */
+function isItemTooLarge(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'ValidationException' &&
+    /item size|maximum allowed size/i.test(error.message)
+  );
 }
 
 function toEntry(item: Record<string, unknown>): Entry {
@@ -162,6 +173,7 @@ export class JournalStore {
       return Attributes ? toEntry(Attributes) : undefined;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return undefined;
+      if (isItemTooLarge(error)) throw badUserInput(ENTRY_TOO_LARGE_MESSAGE);
       throw error;
     }
   }

@@ -1,22 +1,26 @@
 /** Pure checks of client input. Each throws a BAD_USER_INPUT GraphQLError a person can act on. */
+import {
+  MAX_ATTACHMENTS,
+  MAX_ENTRY_CHARS,
+  MAX_URL_CHARS,
+  charactersOverLimit,
+  countCharacters,
+  entrySizeProblem,
+  formatCount,
+} from '../../src/shared/entryLimits';
 import { badUserInput } from './errors';
 
-export const MAX_CONTENT_CHARS = 65_536;
+// The entry limits are shared with the extension: src/shared/entryLimits.ts.
+export { MAX_ATTACHMENTS, MAX_URL_CHARS, countCharacters, formatCount };
+export const MAX_CONTENT_CHARS = MAX_ENTRY_CHARS;
 export const MAX_ID_CHARS = 128;
 export const DEFAULT_LIMIT = 20;
 export const MIN_LIMIT = 1;
 export const MAX_LIMIT = 100;
-export const MAX_ATTACHMENTS = 100;
-export const MAX_URL_CHARS = 2_048;
 
 export interface Attachment {
   position: number;
   url: string;
-}
-
-/** 70001 -> "70,001" (no locale data needed). */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A user's value quoted for a message, cut short so a huge value does not make a huge message. */
@@ -24,20 +28,12 @@ export function quote(value: string, max = 40): string {
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
-/** Characters as a person counts them: code points, so an emoji is one, not two UTF-16 units. */
-export function countCharacters(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
-
 export function validateContent(content: string): string {
   if (content.trim() === '') {
     throw badUserInput('Entry is empty; write something before saving.');
   }
-  // A string never has more code points than UTF-16 units: count only when it could be too long.
-  const chars = content.length > MAX_CONTENT_CHARS ? countCharacters(content) : content.length;
-  if (chars > MAX_CONTENT_CHARS) {
+  const chars = charactersOverLimit(content);
+  if (chars !== null) {
     throw badUserInput(
       `Entry is ${formatCount(chars)} characters; the limit is ${formatCount(MAX_CONTENT_CHARS)}.`,
     );
@@ -146,6 +142,18 @@ export function validateAttachments(
     }
     return { position, url };
   });
+}
+
+/**
+ * The stored item must fit DynamoDB's 400 KB, measured in UTF-8 as DynamoDB does (dynalite counts
+ * UTF-16, so the local stack alone would let a too-large entry through).
+ */
+export function validateEntrySize(content: string, attachments: readonly Attachment[]): void {
+  const problem = entrySizeProblem(
+    content,
+    attachments.map((a) => a.url),
+  );
+  if (problem) throw badUserInput(problem);
 }
 
 function isHttpUrl(url: string): boolean {

@@ -49,7 +49,7 @@ function envMfa(env: NodeJS.ProcessEnv): 'optional' | 'required' | undefined {
   throw new Error(`JOURNAL_MFA must be "optional" or "required", not "${raw}"`);
 }
 
-/** Options first, then the environment, then the defaults of Contract 1. */
+/** Options first, then the environment, then the defaults of the local stack (docs/local-stack.md). */
 export function resolveOptions(
   opts: StackOptions,
   env: NodeJS.ProcessEnv = process.env,

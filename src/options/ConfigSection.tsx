@@ -7,7 +7,7 @@ import { BusyButton } from '../ui/BusyButton';
 import { toErrorInfo } from '../ui/errorInfo';
 import { useAsync } from '../ui/useAsync';
 import { ConfigSummary } from './ConfigSummary';
-import { sourceLine } from './configSummary';
+import { sourceLine } from './summarizeConfig';
 import { FileImport } from './FileImport';
 import { HostAccess } from './HostAccess';
 

@@ -1,5 +1,5 @@
 import type { BackendConfig } from '../shared/config';
-import { summarizeConfig } from './configSummary';
+import { summarizeConfig } from './summarizeConfig';
 
 export function ConfigSummary({ config }: { config: BackendConfig }) {
   return (

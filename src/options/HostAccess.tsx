@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { BackendConfig } from '../shared/config';
-import { hostsLabel, hostsOf, permissionOrigins } from './configSummary';
+import { hostsLabel, hostsOf, permissionOrigins } from './summarizeConfig';
 
 function optionalHosts(): string[] {
   const manifest = browser.runtime.getManifest?.() as

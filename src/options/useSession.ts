@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser, { type Storage } from 'webextension-polyfill';
 import { send } from '../shared/client';
 import { isJournalError } from '../shared/errors';
 import { accountKey } from '../shared/keys';
@@ -77,15 +76,11 @@ export function useSession(refreshKey: number) {
   }, [confirm, refreshKey]);
 
   useEffect(() => {
-    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
-      const change = changes[accountKey.name];
-      if (area !== accountKey.area || !change) return;
-      setState((s) => ({ ...s, session: { ...s.session, ...fromAccount(change.newValue) } }));
+    return accountKey.watch((account) => {
+      setState((s) => ({ ...s, session: { ...s.session, ...fromAccount(account) } }));
       // Signed out elsewhere: ask why (an expired session has a reason worth showing).
       void confirm();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    });
   }, [confirm]);
 
   const setSession = useCallback(

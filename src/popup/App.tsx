@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { Composer } from './Composer';
-import { listed, queuedFor } from './entries';
+import { visibleTo } from '../shared/outboxVisibility';
+import { listed } from './entries';
 import { RecentList } from './RecentList';
 import { SignedOut } from './SignedOut';
 import { usePopupData } from './usePopupData';
@@ -20,7 +21,7 @@ export function App() {
     performance.mark('journal:ready');
   }, [data.loaded]);
 
-  const queued = queuedFor(data.outbox, data.account?.sub ?? null);
+  const queued = visibleTo(data.outbox, data.account?.sub ?? null);
   const entries = data.signedOut ? [] : listed(data.first, data.older, queued);
   const placeholder = !data.loaded || (data.refreshing && entries.length === 0 && !data.signedOut);
 

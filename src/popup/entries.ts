@@ -28,8 +28,3 @@ export function listed(
   }
   return out;
 }
-
-/** What this account may see of the outbox: its own and unowned items (all when signed out). */
-export function queuedFor(items: readonly OutboxItem[], sub: string | null): OutboxItem[] {
-  return items.filter((item) => sub === null || item.owner === null || item.owner === sub);
-}

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../shared/client';
 import { isJournalError } from '../shared/errors';
@@ -95,29 +94,17 @@ export function usePopupData() {
     void refresh();
     // The worker writes these as it delivers, refreshes and signs in or out; take the new value
     // from the event itself, which is never stale.
-    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area !== 'local') return;
-      const outbox = changes[outboxKey.name];
-      if (outbox)
-        patch(() => ({
-          outbox: Array.isArray(outbox.newValue) ? (outbox.newValue as OutboxItem[]) : [],
-        }));
-      const cache = changes[recentCacheKey.name];
-      if (cache)
-        patch((d) =>
-          d.signedOut ? {} : fromCache((cache.newValue as RecentCache | undefined) ?? null),
-        );
-      const account = changes[accountKey.name];
-      if (account) {
-        const next = (account.newValue as Account | undefined) ?? null;
+    const stops = [
+      outboxKey.watch((outbox) => patch(() => ({ outbox }))),
+      recentCacheKey.watch((cache) => patch((d) => (d.signedOut ? {} : fromCache(cache)))),
+      accountKey.watch((next) => {
         patch(() => ({ account: next, signedOut: next === null }));
         if (next) void refresh();
-      }
-    };
-    browser.storage.onChanged.addListener(onChanged);
+      }),
+    ];
     return () => {
       alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      for (const stop of stops) stop();
     };
   }, []);
 

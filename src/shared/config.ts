@@ -1,4 +1,4 @@
-/** Contract 2: the backend configuration, parsed strictly so a bad paste never replaces a good one. */
+/** The backend configuration (docs/backend-config.md), parsed strictly so a bad paste never replaces a good one. */
 export interface BackendConfig {
   region: string;
   userPoolId: string;

@@ -27,8 +27,9 @@ export interface ErrorInfo {
 export class JournalError extends Error {
   readonly code: ErrorCode;
   readonly reason: string | undefined;
-  constructor(info: ErrorInfo) {
-    super(info.message);
+  /** `cause` is what a converter was given (the library's or the server's error), for the log. */
+  constructor(info: ErrorInfo, options?: { cause?: unknown }) {
+    super(info.message, options);
     this.code = info.code;
     this.reason = info.reason;
     this.name = ERROR_NAMES[info.code];

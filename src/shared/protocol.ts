@@ -31,7 +31,6 @@ export interface Protocol {
   'auth.signOut': { request: { everywhere: boolean }; response: SessionView };
 
   'journal.recent': { request: { limit?: number; nextToken?: string | null }; response: EntryPage };
-  'journal.get': { request: { id: string }; response: Entry | null };
   /** Stores the entry, or keeps it in the outbox when it cannot be stored now; clears the draft. */
   'journal.create': {
     request: { content: string };

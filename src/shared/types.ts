@@ -5,7 +5,7 @@ export interface Draft {
   updatedAt: number;
 }
 
-/** Contract 3's Entry, as the pages see it. */
+/** The journal API's Entry (docs/journal-api.md), as the pages see it. */
 export interface Entry {
   id: string;
   createDate: string;

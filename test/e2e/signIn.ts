@@ -1,13 +1,13 @@
 /**
  * Reusable e2e steps: give the extension a backend and sign in, either the way a person does
- * (the options page, Contract 4's names) or by message from any extension page.
+ * (the options page, the accessible names (docs/accessible-names.md)) or by message from any extension page.
  */
 import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 
 type Config = object;
 
-/** Pastes Contract 2's JSON into **Backend configuration** and presses **Save configuration**. */
+/** Pastes the backend configuration's JSON (docs/backend-config.md) into **Backend configuration** and presses **Save configuration**. */
 export async function configure(_harness: Harness, page: Page, config: Config): Promise<void> {
   await page.getByLabel('Backend configuration').fill(JSON.stringify(config, null, 2));
   await page.getByRole('button', { name: 'Save configuration' }).click();

@@ -7,7 +7,10 @@ type ChangeListener = (changes: Changes, areaName: string) => void;
 const clone = <T>(value: T): T =>
   value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 
-/** A `browser.storage` area that really stores and fires `onChanged` like the real one. */
+/**
+ * A `browser.storage` area that really stores and fires `onChanged` like the real one: later, and
+ * only for values that changed.
+ */
 export class FakeStorageArea {
   readonly data = new Map<string, unknown>();
   constructor(
@@ -38,8 +41,11 @@ export class FakeStorageArea {
     await Promise.resolve();
     const changes: Changes = {};
     for (const [k, v] of Object.entries(items)) {
-      changes[k] = { oldValue: clone(this.data.get(k)), newValue: clone(v) };
+      const oldValue = clone(this.data.get(k));
       this.data.set(k, clone(v));
+      // Chromium reports only keys whose value changed: writing the same value fires nothing.
+      if (JSON.stringify(oldValue) === JSON.stringify(v)) continue;
+      changes[k] = { oldValue, newValue: clone(v) };
     }
     this.emit(changes);
   }

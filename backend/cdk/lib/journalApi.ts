@@ -81,7 +81,7 @@ export class JournalApi extends Construct {
       },
     });
 
-    // RestApi adds an `Endpoint` output of its own; the stack's outputs are Contract 2's fields only.
+    // RestApi adds an `Endpoint` output of its own; the stack's outputs are the backend configuration's fields (docs/backend-config.md) only.
     this.api.node.tryRemoveChild('Endpoint');
 
     const graphql = this.api.root.addResource('graphql', {
@@ -121,7 +121,7 @@ export class JournalApi extends Construct {
     return this.api.arnForExecuteApi('POST', '/graphql', stageName);
   }
 
-  /** Contract 2's `graphqlUrl`: the stage URL plus `graphql`. */
+  /** the backend configuration's `graphqlUrl` (docs/backend-config.md): the stage URL plus `graphql`. */
   get graphqlUrl(): string {
     return this.api.urlForPath('/graphql');
   }

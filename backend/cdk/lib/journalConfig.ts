@@ -1,4 +1,4 @@
-/** Contract 2: the backend configuration the extension imports. */
+/** The backend configuration the extension imports (docs/backend-config.md). */
 export interface JournalConfig {
   region: string;
   userPoolId: string;
@@ -22,7 +22,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Contract 2's object from the file `cdk deploy --outputs-file` writes
+ * the backend configuration object (docs/backend-config.md) from the file `cdk deploy --outputs-file` writes
  * (`{ "<stack>": { "<output>": "<value>" } }`). Throws with a message a person can act on.
  */
 export function configFromDeployOutputs(outputsFile: unknown, stackName?: string): JournalConfig {

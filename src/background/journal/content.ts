@@ -1,14 +1,25 @@
 import { JournalError } from '../../shared/errors';
-import { MAX_ENTRY_CHARS } from '../limits';
+import {
+  MAX_ENTRY_CHARS,
+  charactersOverLimit,
+  entrySizeProblem,
+  formatCount,
+} from '../../shared/entryLimits';
 
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** Why the API would refuse this text, in words a person can act on; null when it is fine. */
-export function contentProblem(content: string): string | null {
+/**
+ * Why the API would refuse this text, in words a person can act on; null when it is fine. The
+ * rules are the API's own (src/shared/entryLimits.ts): characters are code points, and the stored
+ * item must fit DynamoDB's 400 KB.
+ */
+export function contentProblem(
+  content: string,
+  attachmentUrls: readonly string[] = [],
+): string | null {
   if (content.trim() === '') return 'Write something first.';
-  if (content.length > MAX_ENTRY_CHARS)
-    return `This entry is ${count(content.length)} characters; the limit is ${count(MAX_ENTRY_CHARS)}. Shorten it and save again.`;
-  return null;
+  const chars = charactersOverLimit(content);
+  if (chars !== null)
+    return `This entry is ${formatCount(chars)} characters; the limit is ${formatCount(MAX_ENTRY_CHARS)}. Shorten it and save again.`;
+  return entrySizeProblem(content, attachmentUrls);
 }
 
 /** Refuses before the outbox: a refusal we can predict should not cost a round trip or a queue slot. */

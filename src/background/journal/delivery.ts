@@ -1,6 +1,8 @@
 import { isJournalError } from '../../shared/errors';
 import type { Entry } from '../../shared/types';
-import type { JournalApi } from '../session/journalApi';
+import type { Clock } from '../../shared/clock';
+import { outboxKey } from '../../shared/keys';
+import type { JournalApi } from '../api/journalApi';
 import {
   claim,
   dueItems,
@@ -10,12 +12,12 @@ import {
   type DueOptions,
 } from './outbox';
 import { cacheAdded } from './recentCache';
-import { currentSub, updateOutbox, type Clock } from './store';
-import { outboxKey } from '../../shared/keys';
+import { currentSub, type OutboxWriter } from './outboxWriter';
 
 export interface DeliveryDeps {
-  api: () => JournalApi;
+  api: JournalApi;
   clock: Clock;
+  outbox: OutboxWriter;
 }
 
 /** The API refused the entry itself: retrying the same text cannot help. */
@@ -33,39 +35,36 @@ async function deliverOnce(
   delivered: Map<string, Entry>,
 ): Promise<void> {
   const sub = await currentSub();
-  const due = dueItems(await outboxKey.get(), deps.clock.now(), sub, options);
+  const due = dueItems(await outboxKey.get(), deps.clock(), sub, options);
   if (due.length === 0) return;
-  await updateOutbox(
-    (items) =>
-      claim(
-        items,
-        due.map((i) => i.id),
-        sub,
-      ),
-    deps.clock,
+  await deps.outbox.update((items) =>
+    claim(
+      items,
+      due.map((i) => i.id),
+      sub,
+    ),
   );
   for (const [index, item] of due.entries()) {
     try {
-      const entry = await deps.api().create({
+      const entry = await deps.api.create({
         id: item.id,
         content: item.content,
         createDate: item.createDate,
       });
       delivered.set(item.id, entry);
-      await updateOutbox((items) => markDelivered(items, item.id), deps.clock);
+      await deps.outbox.update((items) => markDelivered(items, item.id));
       await cacheAdded(entry);
     } catch (err) {
       if (isRefusal(err)) {
-        await updateOutbox((items) => markRefused(items, item.id, err.message), deps.clock);
+        await deps.outbox.update((items) => markRefused(items, item.id, err.message));
         continue;
       }
       // Offline, signed out, server trouble: the rest would fail the same way, and must not
       // overtake this one.
       const rest = due.slice(index).map((i) => i.id);
-      const now = deps.clock.now();
-      await updateOutbox(
-        (items) => rest.reduce((acc, id) => markAttempt(acc, id, reasonOf(err), now), items),
-        deps.clock,
+      const now = deps.clock();
+      await deps.outbox.update((items) =>
+        rest.reduce((acc, id) => markAttempt(acc, id, reasonOf(err), now), items),
       );
       return;
     }
@@ -92,10 +91,20 @@ export function createDelivery(deps: DeliveryDeps) {
   async function loop(first: DueOptions): Promise<Map<string, Entry>> {
     const delivered = new Map<string, Entry>();
     let options: DueOptions | null = first;
-    while (options) {
-      again = null;
-      await deliverOnce(deps, options, delivered);
-      options = again;
+    try {
+      while (options) {
+        again = null;
+        await deliverOnce(deps, options, delivered);
+        options = again;
+        if (options) continue;
+        // Once per run: the badge counts what waits, the alarm is the next retry. Someone may
+        // join while it is set; then the run goes round again.
+        await deps.outbox.reflect();
+        options = again;
+      }
+    } catch (err) {
+      await deps.outbox.reflect().catch(() => undefined);
+      throw err;
     }
     return delivered;
   }
@@ -111,5 +120,3 @@ export function createDelivery(deps: DeliveryDeps) {
     return running;
   };
 }
-
-export type Deliver = ReturnType<typeof createDelivery>;

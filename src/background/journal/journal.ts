@@ -1,10 +1,12 @@
 import { JournalError } from '../../shared/errors';
 import { draftKey, outboxKey } from '../../shared/keys';
-import type { Entry, OutboxItem } from '../../shared/types';
+import type { Entry, EntryPage, OutboxItem } from '../../shared/types';
 import { checkContent, contentProblem } from './content';
 import { createDelivery, type DeliveryDeps } from './delivery';
-import { discard, edit, enqueue, markRefused, newItem, visibleTo } from './outbox';
-import { currentSub, refreshOutboxEffects, updateOutbox } from './store';
+import { visibleTo } from '../../shared/outboxVisibility';
+import { discard, edit, enqueue, markRefused, newItem } from './outbox';
+import { currentSub } from './outboxWriter';
+import { cacheFirstPage, cacheRemoved, cacheUpdated } from './recentCache';
 
 export interface JournalDeps extends DeliveryDeps {
   newId: () => string;
@@ -18,13 +20,13 @@ export function createJournal(deps: JournalDeps) {
     const item = newItem({
       id: deps.newId(),
       content,
-      createDate: new Date(deps.clock.now()).toISOString(),
+      createDate: new Date(deps.clock()).toISOString(),
       owner: await currentSub(),
     });
-    await updateOutbox((items) => {
+    await deps.outbox.update((items) => {
       const added = enqueue(items, item);
       return refusal ? markRefused(added, item.id, refusal) : added;
-    }, deps.clock);
+    });
     return item;
   }
 
@@ -42,6 +44,28 @@ export function createJournal(deps: JournalDeps) {
   return {
     deliver,
     visible,
+
+    /** A page of the journal; the first page is what the popup paints next time it opens. */
+    async recent(input: { limit: number; nextToken: string | null }): Promise<EntryPage> {
+      const page = await deps.api.recent(input);
+      if (!input.nextToken) await cacheFirstPage(page.items, page.nextToken, deps.clock());
+      // The journal answered, so whatever is due can go now (nothing is sent when nothing is).
+      void deliver().catch((err: unknown) => console.error('[journal] delivery', err));
+      return page;
+    },
+
+    async update(id: string, content: string): Promise<Entry> {
+      checkContent(content);
+      const entry = await deps.api.update({ id, content });
+      await cacheUpdated(entry);
+      return entry;
+    },
+
+    async remove(id: string): Promise<Entry> {
+      const entry = await deps.api.delete(id);
+      await cacheRemoved(id);
+      return entry;
+    },
 
     async create(content: string) {
       checkContent(content);
@@ -74,13 +98,14 @@ export function createJournal(deps: JournalDeps) {
           code: 'BAD_REQUEST',
           message: 'Only an entry the journal refused can be changed before it is saved.',
         });
-      await updateOutbox((items) => edit(items, id, content), deps.clock);
+      await deps.outbox.update((items) => edit(items, id, content));
       await deliver({ force: true, id });
       return visible();
     },
 
     async discardQueued(id: string) {
-      await updateOutbox((items) => discard(items, id), deps.clock);
+      await deps.outbox.update((items) => discard(items, id));
+      await deps.outbox.reflect();
       return visible();
     },
 
@@ -89,9 +114,11 @@ export function createJournal(deps: JournalDeps) {
       return visible();
     },
 
-    /** A fresh worker: time has passed while it slept, so everything waiting gets a try. */
+    /**
+     * A fresh worker, or someone else signed in: everything waiting gets a try, and the run's end
+     * sets the badge and alarm for whoever is signed in now.
+     */
     async wake() {
-      await refreshOutboxEffects(deps.clock);
       await deliver({ force: true });
     },
   };

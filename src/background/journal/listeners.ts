@@ -8,11 +8,6 @@ function report(err: unknown): void {
   console.error('[journal]', err);
 }
 
-function subOf(value: unknown): string | null {
-  const sub = (value as { sub?: unknown } | null | undefined)?.sub;
-  return typeof sub === 'string' ? sub : null;
-}
-
 /**
  * Registers the journal's listeners. Call synchronously at the worker's top level: MV3 wakes the
  * worker for an alarm, a menu click or a browser start only if the listener exists before any await.
@@ -29,12 +24,8 @@ export function registerJournalListeners(journal: Journal): void {
   });
   // Its presence is what starts the worker with the browser; the wake below does the work.
   browser.runtime.onStartup.addListener(() => undefined);
-  browser.storage.onChanged.addListener((changes, area) => {
-    const change = changes[accountKey.name];
-    if (area !== 'local' || !change) return;
-    const before = subOf(change.oldValue);
-    const after = subOf(change.newValue);
-    if (before === after) return;
+  accountKey.watch((after, before) => {
+    if (before?.sub === after?.sub) return;
     // Someone signed in (or switched): their waiting entries can go; the badge counts theirs.
     // A task later, so every context's cached copy of the account has seen the change too.
     setTimeout(() => void journal.wake().catch(report), 0);

@@ -1,3 +1,4 @@
+import { visibleTo } from '../../shared/outboxVisibility';
 import type { OutboxItem } from '../../shared/types';
 
 /**
@@ -7,7 +8,7 @@ import type { OutboxItem } from '../../shared/types';
  */
 
 /** Waits after the 1st, 2nd, … failed attempt; the last one repeats. */
-export const BACKOFF_MS: readonly number[] = [5_000, 15_000, 60_000, 300_000, 900_000];
+const BACKOFF_MS: readonly number[] = [5_000, 15_000, 60_000, 300_000, 900_000];
 const CAP_MS = 900_000;
 
 export function backoffMs(attempts: number): number {
@@ -94,11 +95,6 @@ export function claim(items: readonly OutboxItem[], ids: readonly string[], sub:
   return items.map((item) =>
     item.owner === null && ids.includes(item.id) ? { ...item, owner: sub } : item,
   );
-}
-
-/** Items this account may see and send: its own and unowned ones (all of them when signed out). */
-export function visibleTo(items: readonly OutboxItem[], sub: string | null): OutboxItem[] {
-  return items.filter((item) => sub === null || item.owner === null || item.owner === sub);
 }
 
 export interface DueOptions {

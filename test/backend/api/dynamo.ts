@@ -16,7 +16,7 @@ const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
 export interface LocalDynamo {
   endpoint: string;
   client: DynamoDBClient;
-  /** Creates a journal table (Contract 3 design) with a fresh name and returns the name. */
+  /** Creates a journal table (as docs/journal-api.md describes it) with a fresh name and returns the name. */
   createJournalTable(name?: string): Promise<string>;
   close(): Promise<void>;
 }

@@ -21,7 +21,7 @@ const deployOutputs = (stack = 'JournalBackend', journalConfig = JSON.stringify(
 });
 
 describe('configFromDeployOutputs', () => {
-  it('returns Contract 2 from the JournalConfig output', () => {
+  it('returns the backend configuration (docs/backend-config.md) from the JournalConfig output', () => {
     expect(configFromDeployOutputs(deployOutputs())).toEqual(config);
   });
 

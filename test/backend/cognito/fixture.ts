@@ -17,19 +17,19 @@ export const PROVIDER = `cognito-idp.${REGION}.amazonaws.com/${USER_POOL_ID}`;
 export const PASSWORD = 'Corr3ct-Horse!';
 
 /** A controllable ms clock shared by both pools. */
-export interface Clock {
+export interface ClockControl {
   now: () => number;
   advance: (ms: number) => void;
 }
 
-export function clock(start = Date.now()): Clock {
+export function clock(start = Date.now()): ClockControl {
   let t = start;
   return { now: () => t, advance: (ms) => (t += ms) };
 }
 
 export interface Stack {
   url: string;
-  clock: Clock;
+  clock: ClockControl;
   log: string[];
   userPool: UserPool;
   identityPool: IdentityPool;
@@ -44,7 +44,7 @@ export async function startStack(
   opts: {
     dataDir?: string | null;
     tokenTtlS?: number;
-    clock?: Clock;
+    clock?: ClockControl;
     mfa?: 'optional' | 'required';
   } = {},
 ): Promise<Stack> {

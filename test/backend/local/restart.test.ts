@@ -10,7 +10,7 @@ import { CREATE, RECENT, signInAndGetCredentials, signedGraphql } from './peer';
 const dataDir = mkdtempSync(join(tmpdir(), 'journal-stack-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-it('keeps ids, users and entries across a restart, and writes a valid Contract 2 file', async () => {
+it('keeps ids, users and entries across a restart, and writes a valid backend configuration file (docs/backend-config.md)', async () => {
   const first = await startStack({ port: 0, dataDir, log: () => {} });
   let entryId: string;
   try {

@@ -36,7 +36,7 @@ afterEach(() => {
   root.remove();
 });
 
-/** Contract 4's names must be unique on screen, whichever form shows. */
+/** The accessible names (docs/accessible-names.md) must be unique on screen, whichever form shows. */
 function expectUniqueNames() {
   expect(labels().filter((l) => /email|password/i.test(l)).length).toBeLessThanOrEqual(2);
   for (const word of ['Email', 'Password'])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listed, queuedFor, replaced, withFirst, without } from '../../../src/popup/entries';
+import { listed, replaced, withFirst, without } from '../../../src/popup/entries';
+import { visibleTo } from '../../../src/shared/outboxVisibility';
 import type { Entry, OutboxItem } from '../../../src/shared/types';
 
 const e = (id: string, content = id): Entry => ({
@@ -51,7 +52,7 @@ describe('the popup’s list', () => {
     ['signed in: own and unowned', 'me', ['mine', 'nobody']],
     ['signed out: everything waiting', null, ['mine', 'nobody', 'theirs']],
   ])('queued items shown %s', (_, sub, expected) => {
-    expect(ids(queuedFor([q('mine', 'me'), q('nobody', null), q('theirs', 'you')], sub))).toEqual(
+    expect(ids(visibleTo([q('mine', 'me'), q('nobody', null), q('theirs', 'you')], sub))).toEqual(
       expected,
     );
   });

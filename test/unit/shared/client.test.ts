@@ -4,14 +4,17 @@ import { EXTENSION_ID, EXTENSION_URL, fakeState } from '../../fakes/browser';
 import { freshBrowser } from '../../fakes/setup';
 import { send } from '../../../src/shared/client';
 import { JournalError } from '../../../src/shared/errors';
-import { createRouter } from '../../../src/background/router';
-import { handlers } from '../../../src/background/handlers';
+import { createRouter } from '../../../src/background/messages/router';
+import { createWorker, liveDeps } from '../../../src/background/worker';
 
 const noSleep = () => Promise.resolve();
 
 function startWorker() {
   browser.runtime.onMessage.addListener(
-    createRouter(handlers, { extensionId: EXTENSION_ID, extensionUrl: EXTENSION_URL }),
+    createRouter(createWorker(liveDeps()).handlers, {
+      extensionId: EXTENSION_ID,
+      extensionUrl: EXTENSION_URL,
+    }),
   );
 }
 

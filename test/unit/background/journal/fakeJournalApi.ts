@@ -1,11 +1,26 @@
 import { JournalError } from '../../../../src/shared/errors';
 import type { Entry } from '../../../../src/shared/types';
-import type { JournalApi } from '../../../../src/background/session/journalApi';
+import type { JournalApi } from '../../../../src/background/api/journalApi';
+import { validateContent, validateEntrySize } from '../../../../backend/api/validation';
+
+/** The real API's own input checks (backend/api/validation.ts), refused as the client reports them. */
+function refuseAsTheApiDoes(content: string): void {
+  try {
+    validateContent(content);
+    validateEntrySize(content, []);
+  } catch (err) {
+    throw new JournalError({
+      code: 'BAD_USER_INPUT',
+      message: (err as Error).message,
+      reason: 'BAD_USER_INPUT',
+    });
+  }
+}
 
 type Mode = 'ok' | 'NETWORK' | 'NOT_SIGNED_IN' | 'SERVER' | 'BAD_USER_INPUT' | 'lostReply';
 
 /**
- * An in-memory journal that behaves like Contract 3: newest first, idempotent `createEntry` by id,
+ * An in-memory journal that behaves like the journal API (docs/journal-api.md): newest first, idempotent `createEntry` by id,
  * refuses empty or over-long text. `mode` makes every call fail as the real client would;
  * `lostReply` stores the entry and then fails like a dropped connection.
  */
@@ -35,12 +50,9 @@ export function fakeJournalApi() {
       const next = start + limit < entries.length ? String(start + limit) : null;
       return { items, nextToken: next };
     },
-    async get(id) {
-      await check('get', id);
-      return entries.find((e) => e.id === id) ?? null;
-    },
     async create({ id, content, createDate }) {
       await check('create', id);
+      refuseAsTheApiDoes(content);
       if (state.refuseContaining && content.includes(state.refuseContaining))
         throw failure('BAD_USER_INPUT');
       let entry = entries.find((e) => e.id === id);
@@ -53,6 +65,7 @@ export function fakeJournalApi() {
     },
     async update({ id, content }) {
       await check('update', id);
+      refuseAsTheApiDoes(content);
       const entry = entries.find((e) => e.id === id);
       if (!entry) throw new JournalError({ code: 'NOT_FOUND', message: 'No such entry.' });
       entry.content = content;

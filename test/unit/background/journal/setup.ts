@@ -1,6 +1,7 @@
-import { createJournalHandlers } from '../../../../src/background/journal/handlers';
+import { createJournalHandlers } from '../../../../src/background/messages/journalHandlers';
 import { createJournal } from '../../../../src/background/journal/journal';
-import type { Handlers } from '../../../../src/background/router';
+import { createOutboxWriter } from '../../../../src/background/journal/outboxWriter';
+import type { Handlers } from '../../../../src/background/messages/router';
 import { accountKey } from '../../../../src/shared/keys';
 import type { MessageType, RequestOf, ResponseOf } from '../../../../src/shared/protocol';
 import { fakeJournalApi } from './fakeJournalApi';
@@ -12,12 +13,14 @@ export function journalUnderTest() {
   const fake = fakeJournalApi();
   const clock = { t: Date.parse('2025-03-01T10:00:00Z'), now: () => clock.t };
   let n = 0;
+  const outbox = createOutboxWriter(clock.now);
   const journal = createJournal({
-    api: () => fake.api,
-    clock,
+    api: fake.api,
+    clock: clock.now,
+    outbox,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   });
-  const handlers = createJournalHandlers(journal, () => fake.api, clock) as Partial<Handlers>;
+  const handlers = createJournalHandlers({ journal, clock: clock.now }) as Partial<Handlers>;
   async function call<T extends MessageType>(
     type: T,
     ...[request]: RequestOf<T> extends void ? [] : [RequestOf<T>]
