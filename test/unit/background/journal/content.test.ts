@@ -46,3 +46,21 @@ describe('the entry limits the extension checks before sending', () => {
     expect(apiRefuses(content)).toBe(false);
   });
 });
+
+describe('the fake journal API', () => {
+  it('refuses what the real API refuses, with the API’s words', async () => {
+    const { fakeJournalApi } = await import('./fakeJournalApi');
+    const fake = fakeJournalApi();
+    const at = '2025-01-01T00:00:00.000Z';
+    await expect(fake.api.create({ id: 'a', content: '  ', createDate: at })).rejects.toMatchObject(
+      {
+        code: 'BAD_USER_INPUT',
+        message: 'Entry is empty; write something before saving.',
+      },
+    );
+    await expect(
+      fake.api.create({ id: 'b', content: '😀'.repeat(MAX_ENTRY_CHARS + 1), createDate: at }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: /65,537 characters/ });
+    expect(fake.entries).toEqual([]);
+  });
+});

@@ -1,6 +1,21 @@
 import { JournalError } from '../../../../src/shared/errors';
 import type { Entry } from '../../../../src/shared/types';
 import type { JournalApi } from '../../../../src/background/api/journalApi';
+import { validateContent, validateEntrySize } from '../../../../backend/api/validation';
+
+/** The real API's own input checks (backend/api/validation.ts), refused as the client reports them. */
+function refuseAsTheApiDoes(content: string): void {
+  try {
+    validateContent(content);
+    validateEntrySize(content, []);
+  } catch (err) {
+    throw new JournalError({
+      code: 'BAD_USER_INPUT',
+      message: (err as Error).message,
+      reason: 'BAD_USER_INPUT',
+    });
+  }
+}
 
 type Mode = 'ok' | 'NETWORK' | 'NOT_SIGNED_IN' | 'SERVER' | 'BAD_USER_INPUT' | 'lostReply';
 
@@ -37,6 +52,7 @@ export function fakeJournalApi() {
     },
     async create({ id, content, createDate }) {
       await check('create', id);
+      refuseAsTheApiDoes(content);
       if (state.refuseContaining && content.includes(state.refuseContaining))
         throw failure('BAD_USER_INPUT');
       let entry = entries.find((e) => e.id === id);
@@ -49,6 +65,7 @@ export function fakeJournalApi() {
     },
     async update({ id, content }) {
       await check('update', id);
+      refuseAsTheApiDoes(content);
       const entry = entries.find((e) => e.id === id);
       if (!entry) throw new JournalError({ code: 'NOT_FOUND', message: 'No such entry.' });
       entry.content = content;
