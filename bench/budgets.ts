@@ -11,6 +11,10 @@ export const BUDGETS: Record<string, Budget> = {
   requestsPerPopupOpen: { op: '<=', limit: 1 },
   'bundleGzipBytes.popup': { op: '<=', limit: 15 * 1024 },
   'bundleGzipBytes.worker': { op: '<=', limit: 55 * 1024 },
+  // Issue 17: the options page grows by the two-step section; its QR library is a lazy chunk.
+  'bundleGzipBytes.options': { op: '<=', limit: 20 * 1024 },
+  'bundleGzipBytes.optionsQrLazy': { op: '<=', limit: 10 * 1024 },
+  qrChunkOutsideOptions: { op: '=', limit: 0 },
   pageLatencyRatio: { op: '<=', limit: 1.5 },
 };
 
