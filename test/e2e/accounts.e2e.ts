@@ -77,7 +77,8 @@ describe('accounts from the options page', () => {
     await page.getByLabel('Password').fill('A-much-Better-passw0rd');
     await expect.poll(() => page.getByLabel('Email').inputValue()).toBe(email);
     await button(page, 'Sign in').click();
-    await expect.poll(() => page.getByText(email).count()).toBeGreaterThan(0);
+    // An SRP sign-in takes more than expect.poll's default second on a loaded two-core machine.
+    await expect.poll(() => page.getByText(email).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await button(page, 'Sign out').click();
     await button(page, 'Sign in').waitFor();
     await page.close();
@@ -101,7 +102,9 @@ describe('accounts from the options page', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await button(page, 'Sign in').click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not right/i);
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toMatch(/not right/i);
 
     await page.getByLabel('Password').fill('Fresh-Start-2026!');
     await button(page, 'Sign in').click();
