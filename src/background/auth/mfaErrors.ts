@@ -9,11 +9,12 @@ export const USED_CODE =
   'That code was already used. Wait for your authenticator app to show a new one, then enter it.';
 export const CODE_FORMAT = 'Enter the 6 digits your authenticator app shows.';
 
-const auth = (message: string, reason: string) =>
-  new JournalError({ code: 'AUTH', message, reason });
+const auth = (message: string, reason: string, cause?: unknown) =>
+  new JournalError({ code: 'AUTH', message, reason }, { cause });
 
 /** The challenge is gone (expired, used, or never there): only a fresh sign-in helps. */
-export const challengeExpired = () => auth(CHALLENGE_EXPIRED, 'ChallengeExpired');
+export const challengeExpired = (cause?: unknown) =>
+  auth(CHALLENGE_EXPIRED, 'ChallengeExpired', cause);
 
 /** A code from the person's app, before it goes to Cognito: six digits, nothing else. */
 export function checkCodeFormat(code: string): string {
@@ -34,12 +35,12 @@ export function mfaError(err: unknown, duringSignIn: boolean): JournalError {
   switch (name) {
     case 'CodeMismatchException':
     case 'EnableSoftwareTokenMFAException':
-      return auth(WRONG_CODE, name);
+      return auth(WRONG_CODE, name, err);
     case 'ExpiredCodeException':
-      return auth(USED_CODE, name);
+      return auth(USED_CODE, name, err);
     case 'NotAuthorizedException':
       if (duringSignIn && typeof message === 'string' && /session/i.test(message))
-        return challengeExpired();
+        return challengeExpired(err);
       return cognitoError(err);
     default:
       return cognitoError(err);
