@@ -14,6 +14,10 @@ export const BUDGETS: Record<string, Budget> = {
   requestsPerPopupOpen: { op: '<=', limit: 1 },
   'bundleGzipBytes.popup': { op: '<=', limit: 15 * 1024 },
   'bundleGzipBytes.worker': { op: '<=', limit: 55 * 1024 },
+  // Issue 17: the options page grows by the two-step section; its QR library is a lazy chunk.
+  'bundleGzipBytes.options': { op: '<=', limit: 20 * 1024 },
+  'bundleGzipBytes.optionsQrLazy': { op: '<=', limit: 10 * 1024 },
+  qrChunkOutsideOptions: { op: '=', limit: 0 },
   pageLatencyRatio: { op: '<=', limit: 1.5 },
   // Flat memory: 8,000 list calls may leave at most 2 MB more heap after GC (256 B a call; the
   // dynalite iterator leak was ~8 KB a call, 64 MB here). Identity Pool writes per call must not grow.

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startStack } from '../backend/local';
 import { DIST, launchExtension } from '../test/e2e/harness';
-import { measureBundles } from './measures/bundle';
+import { measureBundles, measureQrChunk } from './measures/bundle';
 import { measureExtension, writeBlankPage } from './measures/extension';
 import { measurePageLatency } from './measures/pageLatency';
 import { measureSoak } from './measures/soak';
@@ -36,7 +36,7 @@ if (!values['no-build']) {
 }
 
 writeBlankPage(DIST);
-const figures: Figure[] = [...measureBundles(DIST)];
+const figures: Figure[] = [...measureBundles(DIST), ...measureQrChunk(DIST)];
 const counter = new RequestCounter();
 step('starting the local stack in memory');
 const stack = await startStack({ port: 0, inMemory: true, log: counter.log });

@@ -3,6 +3,7 @@ import { createJournalApi } from './api/journalClient';
 import type { JournalApi } from './api/journalApi';
 import { createAccount } from './auth/account';
 import { cognitoProvider } from './auth/cognitoProvider';
+import { createMfa } from './auth/mfa';
 import { createSession, type SessionDeps } from './auth/session';
 import { createCredentials } from './aws/credentials';
 import { identityPool } from './aws/identityPool';
@@ -15,6 +16,7 @@ import { createAuthHandlers } from './messages/authHandlers';
 import { createConfigHandlers } from './messages/configHandlers';
 import { createCoreHandlers } from './messages/coreHandlers';
 import { createJournalHandlers } from './messages/journalHandlers';
+import { createMfaHandlers } from './messages/mfaHandlers';
 import type { Handlers } from './messages/router';
 
 /**
@@ -52,6 +54,7 @@ export function createWorker(deps: WorkerDeps) {
       return signedIn;
     },
   });
+  const mfa = createMfa(session);
   const api = deps.api ?? createJournalApi({ session, credentials, clock, fetch: deps.fetch });
   const outbox = createOutboxWriter(clock);
   const journal = createJournal({ api, clock, outbox, newId: deps.newId });
@@ -59,9 +62,10 @@ export function createWorker(deps: WorkerDeps) {
     ...createCoreHandlers(),
     ...createConfigHandlers({ config }),
     ...createAuthHandlers({ session, account }),
+    ...createMfaHandlers({ mfa }),
     ...createJournalHandlers({ journal, clock }),
   };
-  return { session, credentials, account, config, api, journal, handlers };
+  return { session, credentials, account, config, mfa, api, journal, handlers };
 }
 
 export type Worker = ReturnType<typeof createWorker>;

@@ -7,11 +7,14 @@ import type { FormProps } from './formProps';
 import { focusTarget } from './focusTarget';
 import { ConfirmSignUpForm } from './ConfirmSignUpForm';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
+import { MfaSetupForm } from './MfaSetupForm';
 import { NewPasswordForm } from './NewPasswordForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { SignedIn } from './SignedIn';
 import { SignInForm } from './SignInForm';
 import { SignUpForm } from './SignUpForm';
+import { TotpCodeForm } from './TotpCodeForm';
+import { TwoStepSection } from './TwoStepSection';
 import { useSession } from './useSession';
 
 const FORMS = {
@@ -21,6 +24,8 @@ const FORMS = {
   forgotPassword: ForgotPasswordForm,
   resetPassword: ResetPasswordForm,
   newPassword: NewPasswordForm,
+  totp: TotpCodeForm,
+  mfaSetup: MfaSetupForm,
 } satisfies Record<FormName, (props: FormProps) => unknown>;
 
 export function AccountSection({ refreshKey }: { refreshKey: number }) {
@@ -68,7 +73,13 @@ export function AccountSection({ refreshKey }: { refreshKey: number }) {
 
   if (!known) return <p class="muted">Loading…</p>;
   const view = viewFor(session, form);
-  if (view.kind === 'signedIn') return <SignedIn email={view.email} onSignedOut={onSignedOut} />;
+  if (view.kind === 'signedIn')
+    return (
+      <>
+        <SignedIn email={view.email} onSignedOut={onSignedOut} />
+        <TwoStepSection email={view.email} />
+      </>
+    );
 
   const Form = FORMS[view.form];
   return (

@@ -3,12 +3,20 @@ import type { CodeDelivery, SessionView, SignInResult } from '../shared/protocol
 
 /** The signed-out forms. Exactly one shows at a time, so field and button names stay unique. */
 export type FormName =
-  'signIn' | 'signUp' | 'confirmSignUp' | 'forgotPassword' | 'resetPassword' | 'newPassword';
+  | 'signIn'
+  | 'signUp'
+  | 'confirmSignUp'
+  | 'forgotPassword'
+  | 'resetPassword'
+  | 'newPassword'
+  | 'totp'
+  | 'mfaSetup';
 
 /** What a form's request answered, tagged with which request it was. */
 export type Success =
   | { action: 'signIn'; value: SignInResult }
-  | { action: 'newPassword'; value: SessionView }
+  | { action: 'newPassword' | 'totp' | 'mfaSetup'; value: SessionView }
+  | { action: 'mfaSetupStarted'; value: void }
   | { action: 'signUp' | 'resendCode' | 'forgotPassword'; value: CodeDelivery }
   | { action: 'confirmSignUp' | 'resetPassword'; value: void };
 
@@ -16,7 +24,27 @@ export type Next =
   | { kind: 'form'; form: FormName; notice: string | null; alert: string | null }
   | { kind: 'signedIn'; session: SessionView };
 
+const MFA_SETUP_NOTICE =
+  'This account requires two-step sign-in: set up an authenticator app to finish signing in.';
+
 const sentTo = (delivery: CodeDelivery) => delivery.destination ?? 'your e-mail address';
+
+/** Where a right password leads: tokens, or the challenge Cognito asks next. */
+function afterSignIn(
+  result: SignInResult,
+  show: (next: FormName, notice: string | null) => Next,
+): Next {
+  switch (result.next) {
+    case 'done':
+      return { kind: 'signedIn', session: result.session };
+    case 'newPassword':
+      return show('newPassword', 'Your account needs a new password before you can sign in.');
+    case 'totp':
+      return show('totp', 'Enter the code from your authenticator app to finish signing in.');
+    case 'mfaSetup':
+      return show('mfaSetup', MFA_SETUP_NOTICE);
+  }
+}
 
 export function afterSuccess(form: FormName, success: Success): Next {
   const show = (next: FormName, notice: string | null): Next => ({
@@ -27,10 +55,12 @@ export function afterSuccess(form: FormName, success: Success): Next {
   });
   switch (success.action) {
     case 'signIn':
-      return success.value.next === 'done'
-        ? { kind: 'signedIn', session: success.value.session }
-        : show('newPassword', 'Your account needs a new password before you can sign in.');
+      return afterSignIn(success.value, show);
+    case 'mfaSetupStarted':
+      return show('mfaSetup', MFA_SETUP_NOTICE);
     case 'newPassword':
+    case 'totp':
+    case 'mfaSetup':
       return { kind: 'signedIn', session: success.value };
     case 'signUp':
       return show('confirmSignUp', `We sent a confirmation code to ${sentTo(success.value)}.`);
@@ -69,6 +99,9 @@ export function afterFailure(form: FormName, error: ErrorInfo): Next {
     };
   // The challenge's session is short-lived (3 minutes): start again from the password.
   if (form === 'newPassword' && error.reason === 'NotAuthorizedException')
+    return { kind: 'form', form: 'signIn', notice: null, alert: error.message };
+  // The same for a second-factor step: the worker says "start again".
+  if ((form === 'totp' || form === 'mfaSetup') && error.reason === 'ChallengeExpired')
     return { kind: 'form', form: 'signIn', notice: null, alert: error.message };
   return stay;
 }

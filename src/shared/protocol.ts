@@ -29,6 +29,20 @@ export interface Protocol {
     response: void;
   };
   'auth.signOut': { request: { everywhere: boolean }; response: SessionView };
+  /** SOFTWARE_TOKEN_MFA after the password: a code from the authenticator app. */
+  'auth.answerTotp': { request: { code: string }; response: SessionView };
+  /** MFA_SETUP after the password: a new authenticator secret, shown once and kept nowhere. */
+  'auth.mfaSetupStart': { request: void; response: TotpSecret };
+  /** MFA_SETUP: the first code from the new app; signs in. */
+  'auth.mfaSetupVerify': { request: { code: string }; response: SessionView };
+
+  /** Signed in: whether two-step sign-in (TOTP) is on for this account. */
+  'mfa.status': { request: void; response: MfaStatus };
+  'mfa.setupStart': { request: void; response: TotpSecret };
+  /** Verifies the app's first code and turns two-step sign-in on. */
+  'mfa.setupVerify': { request: { code: string }; response: MfaStatus };
+  /** Turns it off, once a current code proves the app is at hand. */
+  'mfa.turnOff': { request: { code: string }; response: MfaStatus };
 
   'journal.recent': { request: { limit?: number; nextToken?: string | null }; response: EntryPage };
   /** Stores the entry, or keeps it in the outbox when it cannot be stored now; clears the draft. */
@@ -51,7 +65,20 @@ export interface Protocol {
 }
 
 export type ConfigSource = 'saved' | 'build' | 'none';
-export type SignInResult = { next: 'done'; session: SessionView } | { next: 'newPassword' };
+export type SignInResult =
+  | { next: 'done'; session: SessionView }
+  | { next: 'newPassword' }
+  /** The account has an authenticator app: `auth.answerTotp` next. */
+  | { next: 'totp' }
+  /** The pool requires two-step sign-in and the account has none: `auth.mfaSetupStart` next. */
+  | { next: 'mfaSetup' };
+export interface MfaStatus {
+  enabled: boolean;
+}
+/** A TOTP secret (base32) for an authenticator app. */
+export interface TotpSecret {
+  secret: string;
+}
 export interface CodeDelivery {
   /** Where Cognito sent the code, masked (e.g. "d***@e***"), when it says. */
   destination: string | null;

@@ -4,7 +4,7 @@ import type { SessionView } from '../../shared/types';
 import { cognitoError, exceptionName } from './cognitoErrors';
 import { loadConfig } from '../config/backendConfig';
 import type { Challenge, IdentityProvider } from './identityProvider';
-import { challengeKey } from './keys';
+import { challengeKey, type PendingChallenge } from './keys';
 import type { Session } from './session';
 
 /** Cognito treats the e-mail as the user name: " Ann@Example.com " and "ann@example.com" are one person. */
@@ -40,14 +40,20 @@ export function createAccount(session: Session) {
       const outcome = await cognito((p) => p.signIn(email, password));
       if (outcome.kind === 'newPassword') {
         pending = { ...outcome.challenge, email };
-        await challengeKey.set(pending);
+        await challengeKey.set({ ...pending, kind: 'newPassword' });
         return { next: 'newPassword' };
+      }
+      if (outcome.kind === 'totp' || outcome.kind === 'mfaSetup') {
+        // A second factor is next (mfa.ts answers it from storage.session, worker stop or not).
+        pending = null;
+        await challengeKey.set({ ...outcome.challenge, email, kind: outcome.kind });
+        return { next: outcome.kind };
       }
       return { next: 'done', session: await session.established(email, outcome.tokens) };
     },
 
     async completeNewPassword(newPassword: string): Promise<SessionView> {
-      const challenge = pending ?? (await challengeKey.get());
+      const challenge: PendingChallenge | null = pending ?? (await challengeKey.get());
       const again = (cause?: unknown) =>
         new JournalError(
           {
@@ -57,7 +63,7 @@ export function createAccount(session: Session) {
           },
           { cause },
         );
-      if (!challenge) throw again();
+      if (!challenge || (challenge.kind ?? 'newPassword') !== 'newPassword') throw again();
       const p = await provider();
       try {
         const tokens = await p.completeNewPassword(challenge, newPassword);

@@ -8,6 +8,7 @@ import {
 } from 'amazon-cognito-identity-js';
 import { cognitoIdpEndpoint, type BackendConfig } from '../../shared/config';
 import type { CodeDelivery } from '../../shared/protocol';
+import { cognitoMfa } from './cognitoMfa';
 import type { CognitoStorage } from './cognitoStorage';
 import type { Challenge, IdentityProvider, SignInOutcome, Tokens } from './identityProvider';
 
@@ -48,36 +49,47 @@ export function cognitoProvider(config: BackendConfig, storage: CognitoStorage):
     u: CognitoUser,
     resolve: (o: SignInOutcome) => void,
     reject: (e: unknown) => void,
-  ) => ({
-    onSuccess: (session: CognitoUserSession) =>
-      resolve({ kind: 'done', tokens: tokensOf(u.getUsername(), session) }),
-    onFailure: reject,
-    newPasswordRequired: () =>
-      resolve({
-        kind: 'newPassword',
-        challenge: {
-          username: u.getUsername(),
-          session: (u as unknown as WithSession).Session ?? '',
-        },
-      }),
-    mfaRequired: () =>
-      reject(
-        new Error('This account asks for a second factor, which the extension does not support.'),
-      ),
-    totpRequired: () =>
-      reject(
-        new Error('This account asks for a second factor, which the extension does not support.'),
-      ),
-    customChallenge: () =>
-      reject(new Error('This account uses a sign-in the extension does not support.')),
-  });
+  ) => {
+    const challenge = () => ({
+      username: u.getUsername(),
+      session: (u as unknown as WithSession).Session ?? '',
+    });
+    return {
+      onSuccess: (session: CognitoUserSession) =>
+        resolve({ kind: 'done', tokens: tokensOf(u.getUsername(), session) }),
+      onFailure: reject,
+      newPasswordRequired: () => resolve({ kind: 'newPassword', challenge: challenge() }),
+      totpRequired: () => resolve({ kind: 'totp', challenge: challenge() }),
+      mfaSetup: () => resolve({ kind: 'mfaSetup', challenge: challenge() }),
+      // SMS codes: the deployed pool offers authenticator apps only.
+      mfaRequired: () =>
+        reject(
+          new Error('This account asks for an SMS code, which the extension does not support.'),
+        ),
+      selectMFAType: () =>
+        reject(new Error('This account offers a second factor the extension does not support.')),
+      customChallenge: () =>
+        reject(new Error('This account uses a sign-in the extension does not support.')),
+    };
+  };
 
   const node = <T>(run: (cb: (err: unknown, result?: T) => void) => void) =>
     new Promise<T>((resolve, reject) =>
       run((err, result) => (err ? reject(err) : resolve(result as T))),
     );
 
+  /** The signed-in user with its session loaded (the library refreshes it when it is due). */
+  const signedInUser = async (): Promise<CognitoUser> => {
+    const username = lastUser();
+    if (!username)
+      throw Object.assign(new Error('No session.'), { code: 'NotAuthorizedException' });
+    const u = user(username);
+    await node((cb) => u.getSession(cb));
+    return u;
+  };
+
   return {
+    ...cognitoMfa({ user, signedInUser, tokensOf }),
     signIn: (email, password) =>
       new Promise((resolve, reject) => {
         const u = user(email);
@@ -99,7 +111,14 @@ export function cognitoProvider(config: BackendConfig, storage: CognitoStorage):
             (o) =>
               o.kind === 'done'
                 ? resolve(o.tokens)
-                : reject(new Error('Choose a different new password.')),
+                : reject(
+                    new Error(
+                      o.kind === 'newPassword'
+                        ? 'Choose a different new password.'
+                        : // The password is set; a fresh sign-in leads to the second factor.
+                          'Your new password is set. Sign in with it to continue with two-step verification.',
+                    ),
+                  ),
             reject,
           ),
         );

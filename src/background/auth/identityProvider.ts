@@ -16,7 +16,12 @@ export interface Challenge {
 }
 
 export type SignInOutcome =
-  { kind: 'done'; tokens: Tokens } | { kind: 'newPassword'; challenge: Challenge };
+  | { kind: 'done'; tokens: Tokens }
+  | { kind: 'newPassword'; challenge: Challenge }
+  /** SOFTWARE_TOKEN_MFA: the account has an authenticator app. */
+  | { kind: 'totp'; challenge: Challenge }
+  /** MFA_SETUP: the pool requires one and the account has none. */
+  | { kind: 'mfaSetup'; challenge: Challenge };
 
 /**
  * Cognito User Pool, behind an interface of ours (amazon-cognito-identity-js is in maintenance
@@ -25,6 +30,20 @@ export type SignInOutcome =
 export interface IdentityProvider {
   signIn(email: string, password: string): Promise<SignInOutcome>;
   completeNewPassword(challenge: Challenge, newPassword: string): Promise<Tokens>;
+  /** SOFTWARE_TOKEN_MFA: a code from the authenticator app; stores and returns the tokens. */
+  answerTotp(challenge: Challenge, code: string): Promise<Tokens>;
+  /** MFA_SETUP: a new secret by the challenge's Session, which Cognito replaces with a new one. */
+  associateForSetup(challenge: Challenge): Promise<{ secret: string; challenge: Challenge }>;
+  /** MFA_SETUP: verifies the new app's first code and answers the challenge; the tokens. */
+  verifyForSetup(challenge: Challenge, code: string): Promise<Tokens>;
+  /** Signed in (the stored session, refreshed when due): GetUser says TOTP MFA is on. */
+  mfaEnabled(): Promise<boolean>;
+  /** Signed in: AssociateSoftwareToken; the secret for the app (never stored). */
+  associateTotp(): Promise<string>;
+  /** Signed in: VerifySoftwareToken (the associated secret, or the one in use). */
+  verifyTotp(code: string): Promise<void>;
+  /** Signed in: SetUserMFAPreference for TOTP. */
+  setTotpEnabled(enabled: boolean): Promise<void>;
   /** The stored session, whatever its age (no network). */
   current(): Tokens | null;
   /** REFRESH_TOKEN_AUTH with the stored refresh token; stores and returns the new tokens. */

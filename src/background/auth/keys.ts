@@ -13,18 +13,29 @@ export const cognitoStoreKey = storageKey<Record<string, string>>('cognitoStore'
   fallback: {},
 });
 
-/** A NEW_PASSWORD_REQUIRED challenge in flight, so it survives the worker stopping. */
+/**
+ * A sign-in challenge in flight (a new password, or a second factor), so it survives the worker
+ * stopping. The key keeps its first name so a challenge stored by an older version still reads.
+ */
 export interface PendingChallenge {
   username: string;
   email: string;
   session: string;
+  /** Which challenge (absent in what older versions stored: a new password). */
+  kind?: 'newPassword' | 'totp' | 'mfaSetup';
 }
+
+const CHALLENGE_KINDS: readonly unknown[] = ['newPassword', 'totp', 'mfaSetup'];
 
 export const challengeKey = storageKey<PendingChallenge | null>('newPasswordChallenge', {
   area: 'session',
   validate: (raw): raw is PendingChallenge | null =>
     raw === null ||
-    (isRecord(raw) && isString(raw.username) && isString(raw.email) && isString(raw.session)),
+    (isRecord(raw) &&
+      isString(raw.username) &&
+      isString(raw.email) &&
+      isString(raw.session) &&
+      (raw.kind === undefined || CHALLENGE_KINDS.includes(raw.kind))),
   fallback: null,
 });
 

@@ -111,6 +111,29 @@ export class FakeProvider implements IdentityProvider {
     this.revokes += 1;
   }
   keepOnly(): void {}
+
+  /** The MFA calls made, in order, with their arguments. */
+  mfaCalls: { method: string; args: unknown[] }[] = [];
+  /** Answers each MFA call; unplanned calls reject. */
+  mfaAnswer: (method: string, args: unknown[]) => Promise<unknown> = (method) =>
+    Promise.reject(new Error(`no ${method} planned`));
+  private mfa<T>(method: string, ...args: unknown[]): Promise<T> {
+    this.mfaCalls.push({ method, args });
+    return this.mfaAnswer(method, args) as Promise<T>;
+  }
+  answerTotp(challenge: Challenge, code: string): Promise<Tokens> {
+    return this.mfa<Tokens>('answerTotp', challenge, code).then((t) => (this.stored = t));
+  }
+  associateForSetup(challenge: Challenge): Promise<{ secret: string; challenge: Challenge }> {
+    return this.mfa('associateForSetup', challenge);
+  }
+  verifyForSetup(challenge: Challenge, code: string): Promise<Tokens> {
+    return this.mfa<Tokens>('verifyForSetup', challenge, code).then((t) => (this.stored = t));
+  }
+  mfaEnabled = (): Promise<boolean> => this.mfa('mfaEnabled');
+  associateTotp = (): Promise<string> => this.mfa('associateTotp');
+  verifyTotp = (code: string): Promise<void> => this.mfa('verifyTotp', code);
+  setTotpEnabled = (enabled: boolean): Promise<void> => this.mfa('setTotpEnabled', enabled);
 }
 
 /** A settable clock (ms). */
