@@ -258,10 +258,7 @@ describe('tombstones', () => {
       entries: { id: string }[];
       recentEntries: { items: { id: string }[] };
       entry: unknown;
-    }>(
-      me,
-      '{ entries { id } recentEntries(limit: 20) { items { id } } entry(id: "gone") { id } }',
-    );
+    }>(me, '{ entries { id } recentEntries(limit: 20) { items { id } } entry(id: "gone") { id } }');
     expect(lists).toEqual({
       entries: [{ id: 'keep' }],
       recentEntries: { items: [{ id: 'keep' }] },
